@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+
+namespace ScheduleDsl.Language
+{
+    /// <summary>The words of the language, and the nearest-word suggestion for a misspelt one.</summary>
+    internal static class Keywords
+    {
+        public static readonly string[] Kernels =
+        {
+            "constant", "hold", "warmup", "step", "multistep", "exp", "inverse-time", "inverse-sqrt", "linear", "poly",
+            "cosine", "tanh", "restarts", "cyclic", "onecycle", "piecewise", "plateau",
+        };
+
+        public static readonly string[] HeaderItems = { "lr", "per", "min" };
+
+        public static readonly string[] Units = { "epoch", "step" };
+
+        public static readonly string[] WarmupShapes = { "linear", "cosine", "exp" };
+
+        public static readonly string[] CyclicModes = { "triangular", "triangular2", "exp-range" };
+
+        public static readonly string[] PlateauModes = { "min", "max" };
+
+        private static readonly HashSet<string> All = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "constant", "hold", "warmup", "step", "multistep", "exp", "inverse-time", "inverse-sqrt", "linear", "poly",
+            "cosine", "tanh", "restarts", "cyclic", "onecycle", "piecewise", "plateau", "lr", "per", "min", "epoch",
+            "from", "to", "every", "at", "staircase", "scale", "power", "mult", "decay", "triangular", "triangular2",
+            "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
+            "cooldown", "threshold", "mode", "max", "floor", "for",
+        };
+
+        public static bool IsKeyword(string word) => All.Contains(word);
+
+        /// <summary>The candidate nearest to <paramref name="word"/> (case-insensitive edit distance with transpositions), or null when none is close.</summary>
+        public static string? Nearest(string word, IEnumerable<string> candidates)
+        {
+            string lower = word.ToLowerInvariant();
+            string? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (string candidate in candidates)
+            {
+                int distance = Distance(lower, candidate);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = candidate;
+                }
+            }
+
+            int allowed = Math.Max(1, Math.Min(3, (lower.Length + 1) / 3));
+            return bestDistance <= allowed ? best : null;
+        }
+
+        /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+        public static int Distance(string a, string b)
+        {
+            if (a.Length > 64 || b.Length > 64)
+            {
+                return int.MaxValue;
+            }
+
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (int i = 0; i <= a.Length; i++)
+            {
+                d[i, 0] = i;
+            }
+
+            for (int j = 0; j <= b.Length; j++)
+            {
+                d[0, j] = j;
+            }
+
+            for (int i = 1; i <= a.Length; i++)
+            {
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    int value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        value = Math.Min(value, d[i - 2, j - 2] + 1);
+                    }
+
+                    d[i, j] = value;
+                }
+            }
+
+            return d[a.Length, b.Length];
+        }
+    }
+}

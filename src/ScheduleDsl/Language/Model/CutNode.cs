@@ -1,0 +1,35 @@
+namespace ScheduleDsl.Language.Model
+{
+    /// <summary><c>X for N</c>: shows <c>X(0…N−1)</c>, then holds <c>X(N)</c>.</summary>
+    internal sealed class CutNode : ScheduleNode
+    {
+        public CutNode(ScheduleNode inner, long length, TextSpan forSpan, TextSpan span)
+            : base(span)
+        {
+            Inner = inner;
+            Length = length;
+            ForSpan = forSpan;
+        }
+
+        public ScheduleNode Inner { get; }
+
+        public long Length { get; }
+
+        /// <summary>The span of <c>for N</c>.</summary>
+        public TextSpan ForSpan { get; }
+
+        public override long? Duration => Length;
+
+        public override bool IsStateful => Inner.IsStateful;
+
+        public override double Value(long tau, double s, PlateauState[]? states) => Inner.Value(tau < Length ? tau : Length, s, states);
+
+        public override void Observe(long tau, double metric, double s, PlateauState[] states)
+        {
+            if (tau < Length)
+            {
+                Inner.Observe(tau, metric, s, states);
+            }
+        }
+    }
+}

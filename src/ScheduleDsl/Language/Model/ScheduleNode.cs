@@ -1,0 +1,31 @@
+namespace ScheduleDsl.Language.Model
+{
+    /// <summary>
+    /// A piece of a schedule: a kernel, a chain (<c>-&gt;</c>), a product (<c>*</c>) or a phase cut by <c>for</c>.
+    /// Every node obeys one rule the rest of the code relies on: for <c>τ ≥ Duration</c> its value is its end level.
+    /// </summary>
+    internal abstract class ScheduleNode
+    {
+        protected ScheduleNode(TextSpan span)
+        {
+            Span = span;
+        }
+
+        /// <summary>Where the node was written in the schedule text.</summary>
+        public TextSpan Span { get; }
+
+        /// <summary>The length in time units, or null when the node is open-ended.</summary>
+        public abstract long? Duration { get; }
+
+        /// <summary>Whether this node, or one inside it, is a <c>plateau</c> whose value depends on observed metrics.</summary>
+        public abstract bool IsStateful { get; }
+
+        /// <summary>The value at local time <paramref name="tau"/> ≥ 0 for incoming level <paramref name="s"/>.</summary>
+        public abstract double Value(long tau, double s, PlateauState[]? states);
+
+        /// <summary>Passes a metric observed at the end of local time <paramref name="tau"/> to the plateau phases active then.</summary>
+        public virtual void Observe(long tau, double metric, double s, PlateauState[] states)
+        {
+        }
+    }
+}

@@ -1,0 +1,436 @@
+using System.Collections.Generic;
+using System.Globalization;
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Language
+{
+    /// <summary>The outcome of parsing: a model when the text has no error, and every diagnostic found.</summary>
+    internal sealed class ParseResult
+    {
+        public ParseResult(ScheduleModel? model, IReadOnlyList<DslDiagnostic> diagnostics)
+        {
+            Model = model;
+            Diagnostics = diagnostics;
+        }
+
+        public ScheduleModel? Model { get; }
+
+        public IReadOnlyList<DslDiagnostic> Diagnostics { get; }
+    }
+
+    /// <summary>
+    /// Recursive-descent parser for the schedule language. Collects diagnostics instead of throwing, recovers at
+    /// <c>-&gt;</c>, <c>*</c> and <c>)</c> so one run reports several errors, and bounds parenthesis nesting so hostile
+    /// input cannot exhaust the stack.
+    /// </summary>
+    internal sealed partial class Parser
+    {
+        public const int MaxNesting = 32;
+
+        private readonly List<Token> _tokens;
+        private readonly List<DslDiagnostic> _diagnostics;
+        private int _position;
+        private int _plateauCount;
+        private bool _abandoned;
+
+        private Parser(List<Token> tokens, List<DslDiagnostic> diagnostics)
+        {
+            _tokens = tokens;
+            _diagnostics = diagnostics;
+        }
+
+        private Token Current => _tokens[_position];
+
+        private Token Previous => _tokens[_position > 0 ? _position - 1 : 0];
+
+        public static ParseResult Parse(string text)
+        {
+            var diagnostics = new List<DslDiagnostic>();
+            List<Token> tokens = Lexer.Tokenize(text, diagnostics);
+            var parser = new Parser(tokens, diagnostics);
+            ScheduleModel? model = parser.ParseSchedule();
+            if (model != null)
+            {
+                Validator.Validate(model, diagnostics);
+            }
+
+            diagnostics.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Id, b.Id));
+            bool hasError = diagnostics.Exists(d => d.Severity == DslSeverity.Error);
+            return new ParseResult(hasError ? null : model, diagnostics);
+        }
+
+        private ScheduleModel? ParseSchedule()
+        {
+            Written? lr = null;
+            Written? min = null;
+            TimeUnit unit = TimeUnit.Epoch;
+            bool unitWritten = false;
+            if (Current.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.HeaderItems, Current.Text) >= 0)
+            {
+                ParseHeader(ref lr, ref min, ref unit, ref unitWritten);
+            }
+
+            if (Current.Kind == TokenKind.End)
+            {
+                Report(DiagnosticIds.Syntax, "Expected a schedule: a kernel such as 'constant', 'step' or 'cosine', or '('; found end of text", Current);
+                return null;
+            }
+
+            ScheduleNode? root = ParseChain(0);
+            if (!_abandoned && Current.Kind != TokenKind.End)
+            {
+                if (Current.Kind == TokenKind.CloseParen)
+                {
+                    Report(DiagnosticIds.Syntax, "Unexpected ')': there is no '(' for it to close", Current);
+                }
+                else
+                {
+                    ReportUnexpected(Current, "'->', '*' or end of text");
+                }
+
+                root = null;
+            }
+
+            return root == null ? null : new ScheduleModel(lr, unit, unitWritten, min, root, _plateauCount);
+        }
+
+        private void ParseHeader(ref Written? lr, ref Written? min, ref TimeUnit unit, ref bool unitWritten)
+        {
+            var seen = new HashSet<string>();
+            while (true)
+            {
+                Token token = Current;
+                if (token.Kind == TokenKind.Colon)
+                {
+                    _position++;
+                    return;
+                }
+
+                if (token.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.HeaderItems, token.Text) >= 0)
+                {
+                    _position++;
+                    if (!seen.Add(token.Text))
+                    {
+                        Report(DiagnosticIds.Syntax, "The header already gives '" + token.Text + "'; write each header item once", token);
+                    }
+
+                    switch (token.Text)
+                    {
+                        case "lr":
+                            lr = ExpectNumber("the learning rate", token) ?? lr;
+                            break;
+                        case "min":
+                            min = ExpectNumber("the lowest value", token) ?? min;
+                            break;
+                        default:
+                            string? chosen = ExpectChoice(Keywords.Units, "the unit", token);
+                            if (chosen != null)
+                            {
+                                unit = chosen == "step" ? TimeUnit.Step : TimeUnit.Epoch;
+                                unitWritten = true;
+                            }
+
+                            break;
+                    }
+
+                    continue;
+                }
+
+                string expected = "':' after the header (or another of 'lr X', 'per epoch|step', 'min X')";
+                if (token.Kind == TokenKind.Word && !Keywords.IsKeyword(token.Text))
+                {
+                    ReportUnknownWord(token, Keywords.HeaderItems);
+                    _position++;
+                    continue;
+                }
+
+                ReportUnexpected(token, expected);
+                if (token.Kind == TokenKind.End || token.Kind == TokenKind.OpenParen || (token.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0))
+                {
+                    // Most likely a forgotten ':'; read on as if it were there so later errors still show.
+                    return;
+                }
+
+                _position++;
+            }
+        }
+
+        private ScheduleNode? ParseChain(int depth)
+        {
+            int start = Current.Offset;
+            var phases = new List<ScheduleNode?>();
+            phases.Add(ParseProduct(depth));
+            while (!_abandoned && Current.Kind == TokenKind.Arrow)
+            {
+                _position++;
+                phases.Add(ParseProduct(depth));
+            }
+
+            if (_abandoned || phases.Contains(null))
+            {
+                return null;
+            }
+
+            if (phases.Count == 1)
+            {
+                return phases[0];
+            }
+
+            return new ChainNode(phases.ConvertAll(p => p!).ToArray(), TextSpan.FromBounds(start, Previous.EndOffset));
+        }
+
+        private ScheduleNode? ParseProduct(int depth)
+        {
+            int start = Current.Offset;
+            var operands = new List<ScheduleNode?>();
+            operands.Add(ParsePhase(depth));
+            while (!_abandoned && Current.Kind == TokenKind.Star)
+            {
+                _position++;
+                operands.Add(ParsePhase(depth));
+            }
+
+            if (_abandoned || operands.Contains(null))
+            {
+                return null;
+            }
+
+            if (operands.Count == 1)
+            {
+                return operands[0];
+            }
+
+            return new ProductNode(operands.ConvertAll(p => p!).ToArray(), TextSpan.FromBounds(start, Previous.EndOffset));
+        }
+
+        private ScheduleNode? ParsePhase(int depth)
+        {
+            Token token = Current;
+            ScheduleNode? node = null;
+            switch (token.Kind)
+            {
+                case TokenKind.OpenParen:
+                    if (depth >= MaxNesting)
+                    {
+                        Report(DiagnosticIds.Syntax, "Parentheses are nested more than " + MaxNesting.ToString(CultureInfo.InvariantCulture) + " deep", token);
+                        _abandoned = true;
+                        return null;
+                    }
+
+                    _position++;
+                    node = ParseChain(depth + 1);
+                    if (_abandoned)
+                    {
+                        return null;
+                    }
+
+                    if (Current.Kind == TokenKind.CloseParen)
+                    {
+                        _position++;
+                    }
+                    else
+                    {
+                        ReportUnexpected(Current, "')' to close the '(' at offset " + token.Offset.ToString(CultureInfo.InvariantCulture));
+                        SkipToPhaseEnd();
+                        if (Current.Kind == TokenKind.CloseParen)
+                        {
+                            _position++;
+                        }
+
+                        node = null;
+                    }
+
+                    break;
+                case TokenKind.Word when System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0:
+                    node = ParseKernel();
+                    break;
+                case TokenKind.Word when !Keywords.IsKeyword(token.Text):
+                    ReportUnknownWord(token, Keywords.Kernels);
+                    SkipToPhaseEnd();
+                    return null;
+                case TokenKind.BadNumber:
+                case TokenKind.BadCharacter:
+                    SkipToPhaseEnd();
+                    return null;
+                default:
+                    ReportUnexpected(token, "a kernel such as 'constant', 'step' or 'cosine', or '('");
+                    SkipToPhaseEnd();
+                    return null;
+            }
+
+            if (Current.IsWord("for"))
+            {
+                Token forToken = Current;
+                _position++;
+                Written? length = ExpectInteger("the length", forToken, 1);
+                if (node != null && length is Written n)
+                {
+                    node = new CutNode(node, n.AsLong, TextSpan.FromBounds(forToken.Offset, n.Span.End), TextSpan.FromBounds(token.Offset, n.Span.End));
+                }
+                else
+                {
+                    node = null;
+                }
+            }
+
+            return node;
+        }
+
+        /// <summary>Skips to the next <c>-&gt;</c>, <c>*</c> or <c>)</c> at this nesting level, or the end.</summary>
+        private void SkipToPhaseEnd()
+        {
+            int open = 0;
+            while (true)
+            {
+                switch (Current.Kind)
+                {
+                    case TokenKind.End:
+                        return;
+                    case TokenKind.Arrow:
+                    case TokenKind.Star:
+                        if (open == 0)
+                        {
+                            return;
+                        }
+
+                        break;
+                    case TokenKind.OpenParen:
+                        open++;
+                        break;
+                    case TokenKind.CloseParen:
+                        if (open == 0)
+                        {
+                            return;
+                        }
+
+                        open--;
+                        break;
+                }
+
+                _position++;
+            }
+        }
+
+        private Written? ExpectNumber(string meaning, Token after)
+        {
+            Token token = Current;
+            if (token.Kind == TokenKind.Number)
+            {
+                _position++;
+                return new Written(token.Number, new TextSpan(token.Offset, token.Length));
+            }
+
+            if (token.Kind == TokenKind.BadNumber)
+            {
+                _position++;
+                return null;
+            }
+
+            ReportUnexpected(token, "a number (" + meaning + ") after '" + after.Text + "'");
+            return null;
+        }
+
+        private Written? ExpectInteger(string meaning, Token after, int minimum)
+        {
+            Written? number = ExpectNumber(meaning, after);
+            if (number is not Written w)
+            {
+                return null;
+            }
+
+            return CheckInteger(w, meaning, after.Text, minimum) ? w : (Written?)null;
+        }
+
+        private bool CheckInteger(Written w, string meaning, string owner, int minimum)
+        {
+            if (w.Value != System.Math.Floor(w.Value))
+            {
+                Report(DiagnosticIds.OutOfRange, Format(w.Value) + " is not a whole number; " + meaning + " of '" + owner + "' must be one", w.Span);
+                return false;
+            }
+
+            if (w.Value > int.MaxValue)
+            {
+                Report(DiagnosticIds.BadNumber, Format(w.Value) + " is out of range; " + meaning + " of '" + owner + "' is at most 2147483647", w.Span);
+                return false;
+            }
+
+            if (w.Value < minimum)
+            {
+                Report(DiagnosticIds.OutOfRange, meaning.Substring(0, 1).ToUpperInvariant() + meaning.Substring(1) + " of '" + owner + "' must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + ", not " + Format(w.Value), w.Span);
+                return false;
+            }
+
+            return true;
+        }
+
+        private string? ExpectChoice(string[] choices, string meaning, Token after)
+        {
+            Token token = Current;
+            if (token.Kind == TokenKind.Word && System.Array.IndexOf(choices, token.Text) >= 0)
+            {
+                _position++;
+                return token.Text;
+            }
+
+            if (token.Kind == TokenKind.Word && !Keywords.IsKeyword(token.Text))
+            {
+                ReportUnknownWord(token, choices);
+                _position++;
+                return null;
+            }
+
+            ReportUnexpected(token, Quote(choices) + " (" + meaning + ") after '" + after.Text + "'");
+            return null;
+        }
+
+        private void Report(string id, string message, Token token) => Report(id, message, new TextSpan(token.Offset, token.Length));
+
+        private void Report(string id, string message, TextSpan span) =>
+            _diagnostics.Add(new DslDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+
+        private void ReportUnexpected(Token token, string expected)
+        {
+            if (token.Kind == TokenKind.BadNumber || token.Kind == TokenKind.BadCharacter)
+            {
+                return; // the lexer already said what is wrong with it
+            }
+
+            Report(DiagnosticIds.Syntax, "Expected " + expected + ", found " + token.Describe(), token);
+        }
+
+        private void ReportUnknownWord(Token token, IEnumerable<string> validHere)
+        {
+            string? nearest = Keywords.Nearest(token.Text, validHere);
+            string message = "Unknown word '" + token.Text + "'";
+            if (nearest != null)
+            {
+                message += "; did you mean '" + nearest + "'?";
+            }
+            else
+            {
+                message += "; expected one of " + Quote(validHere);
+            }
+
+            Report(DiagnosticIds.UnknownWord, message, token);
+        }
+
+        internal static string Quote(IEnumerable<string> words)
+        {
+            var quoted = new List<string>();
+            foreach (string word in words)
+            {
+                quoted.Add("'" + word + "'");
+            }
+
+            if (quoted.Count <= 1)
+            {
+                return string.Join(string.Empty, quoted);
+            }
+
+            return string.Join(", ", quoted.GetRange(0, quoted.Count - 1)) + " or " + quoted[quoted.Count - 1];
+        }
+
+        internal static string Format(double value) => NumberText.Format(value);
+    }
+}

@@ -1,0 +1,48 @@
+namespace ScheduleDsl.Language
+{
+    internal enum TokenKind
+    {
+        Word,
+        Number,
+        BadNumber,
+        Arrow,
+        Star,
+        OpenParen,
+        CloseParen,
+        Colon,
+        Comma,
+        BadCharacter,
+        End,
+    }
+
+    internal readonly struct Token
+    {
+        public Token(TokenKind kind, int offset, int length, string text, double number)
+        {
+            Kind = kind;
+            Offset = offset;
+            Length = length;
+            Text = text;
+            Number = number;
+        }
+
+        public TokenKind Kind { get; }
+
+        public int Offset { get; }
+
+        public int Length { get; }
+
+        public int EndOffset => Offset + Length;
+
+        /// <summary>The characters of the token as written.</summary>
+        public string Text { get; }
+
+        /// <summary>The value of a <see cref="TokenKind.Number"/> token.</summary>
+        public double Number { get; }
+
+        public bool IsWord(string keyword) => Kind == TokenKind.Word && Text == keyword;
+
+        /// <summary>How the token is named in a message: the text in quotes, or "end of text".</summary>
+        public string Describe() => Kind == TokenKind.End ? "end of text" : "'" + Text + "'";
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Language
+{
+    /// <summary>
+    /// The checks that need the whole tree: unreachable phases, unbounded growth, suspicious levels, warmups from 0 and
+    /// cuts that stop a phase early. Walks with the incoming level where it is known before training starts.
+    /// </summary>
+    internal static class Validator
+    {
+        public static void Validate(ScheduleModel model, List<DslDiagnostic> diagnostics)
+        {
+            var context = new Context(diagnostics, model.Unit == TimeUnit.Step ? "step" : "epoch");
+            if (model.Lr is Written lr && lr.Value > 1)
+            {
+                context.Report(DiagnosticIds.SuspiciousLevel, "A learning rate of " + NumberText.Format(lr.Value) + " is above 1; rates are usually far smaller (did you mean a factor?)", lr.Span);
+            }
+
+            if (model.Lr != null && model.Min is Written min)
+            {
+                CheckLevel(context, min, "The lowest value");
+            }
+
+            Walk(context, model.Root, absolute: model.Lr != null, bounded: false, model.StartLevel);
+        }
+
+        private static void Walk(Context context, ScheduleNode node, bool absolute, bool bounded, double? s)
+        {
+            switch (node)
+            {
+                case ChainNode chain:
+                    for (int i = 0; i < chain.Phases.Length; i++)
+                    {
+                        ScheduleNode phase = chain.Phases[i];
+                        Walk(context, phase, absolute, bounded, s);
+                        if (phase.Duration is not long d)
+                        {
+                            for (int j = i + 1; j < chain.Phases.Length; j++)
+                            {
+                                context.Report(DiagnosticIds.Unreachable, "This phase is never reached: the phase before it never ends; bound that one with 'for N'", chain.Phases[j].Span);
+                            }
+
+                            return;
+                        }
+
+                        s = s is double known && !phase.IsStateful ? phase.Value(d, known, null) : (double?)null;
+                    }
+
+                    return;
+                case ProductNode product:
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        Walk(context, operand, absolute: false, bounded, 1.0);
+                    }
+
+                    return;
+                case CutNode cut:
+                    if (cut.Inner.Duration is long innerLength && innerLength > cut.Length)
+                    {
+                        context.Report(DiagnosticIds.ForCutsPhase, "'for " + NumberText.Format(cut.Length) + "' stops a phase of length " + NumberText.Format(innerLength) + " early, so it never reaches its end level", cut.ForSpan);
+                    }
+
+                    Walk(context, cut.Inner, absolute, bounded: true, s);
+                    return;
+                case KernelNode kernel:
+                    CheckKernel(context, kernel, absolute, bounded, s);
+                    return;
+            }
+        }
+
+        private static void CheckKernel(Context context, KernelNode kernel, bool absolute, bool bounded, double? s)
+        {
+            switch (kernel)
+            {
+                case ConstantKernel constant when absolute && constant.Level is Written v:
+                    CheckLevel(context, v, "The level");
+                    break;
+                case WarmupKernel warmup:
+                    CheckWarmup(context, warmup, absolute, s);
+                    break;
+                case StepKernel step when !bounded:
+                    CheckGrowth(context, step.Factor, "step");
+                    break;
+                case ExpKernel exp when !bounded:
+                    CheckGrowth(context, exp.Factor, "exp");
+                    break;
+                case AnnealKernel anneal when absolute && anneal.To is Written e:
+                    CheckLevel(context, e, "The end level");
+                    break;
+                case RestartsKernel restarts:
+                    if (!bounded && restarts.Decay is Written d)
+                    {
+                        CheckGrowth(context, d, "restarts … decay");
+                    }
+
+                    if (absolute && restarts.To is Written end)
+                    {
+                        CheckLevel(context, end, "The end level");
+                    }
+
+                    break;
+                case CyclicKernel cyclic:
+                    if (!bounded && cyclic.Gamma is Written g)
+                    {
+                        CheckGrowth(context, g, "exp-range");
+                    }
+
+                    if (absolute)
+                    {
+                        CheckLevel(context, cyclic.Low, "The lowest level");
+                        CheckLevel(context, cyclic.High, "The highest level");
+                    }
+
+                    break;
+                case OneCycleKernel onecycle when absolute:
+                    CheckLevel(context, onecycle.Peak, "The peak");
+                    break;
+                case PiecewiseKernel piecewise when absolute:
+                    foreach (Written value in piecewise.Values)
+                    {
+                        CheckLevel(context, value, "The level");
+                    }
+
+                    break;
+                case PlateauKernel plateau when absolute && plateau.Floor is Written floor:
+                    CheckLevel(context, floor, "The floor");
+                    break;
+            }
+        }
+
+        private static void CheckWarmup(Context context, WarmupKernel warmup, bool absolute, double? s)
+        {
+            if (absolute)
+            {
+                if (warmup.From is Written from)
+                {
+                    CheckLevel(context, from, "The start level");
+                }
+
+                if (warmup.To is Written to)
+                {
+                    CheckLevel(context, to, "The end level");
+                }
+            }
+
+            double? end = warmup.To?.Value ?? s;
+            if (end is double b)
+            {
+                double a = warmup.StartOf(b);
+                if (b < a)
+                {
+                    TextSpan blame = warmup.To?.Span ?? warmup.From!.Value.Span;
+                    context.Report(DiagnosticIds.SuspiciousLevel, "This warmup ends at " + NumberText.Format(b) + ", below its start " + NumberText.Format(a) + ": it decays instead of warming up", blame);
+                }
+
+                if (a == 0 && warmup.Shape != WarmupShape.Exp)
+                {
+                    context.Report(
+                        DiagnosticIds.WarmupFromZero,
+                        "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start such as 'from " + NumberText.Format(b / 100) + "'",
+                        warmup.Keyword);
+                }
+            }
+            else if (warmup.Shape != WarmupShape.Exp && (warmup.From == null || warmup.From.Value.Value == 0))
+            {
+                context.Report(DiagnosticIds.WarmupFromZero, "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start", warmup.Keyword);
+            }
+        }
+
+        private static void CheckLevel(Context context, Written level, string what)
+        {
+            if (level.Value > 1)
+            {
+                context.Report(DiagnosticIds.SuspiciousLevel, what + " " + NumberText.Format(level.Value) + " is a learning rate above 1; rates are usually far smaller", level.Span);
+            }
+        }
+
+        private static void CheckGrowth(Context context, Written factor, string kernel)
+        {
+            if (factor.Value > 1)
+            {
+                context.Report(
+                    DiagnosticIds.Unbounded,
+                    "'" + kernel + " " + NumberText.Format(factor.Value) + "' grows without bound because the phase never ends; use a factor of at most 1, or bound the phase with 'for N'",
+                    factor.Span);
+            }
+        }
+
+        private sealed class Context
+        {
+            private readonly List<DslDiagnostic> _diagnostics;
+
+            public Context(List<DslDiagnostic> diagnostics, string unit)
+            {
+                _diagnostics = diagnostics;
+                Unit = unit;
+            }
+
+            public string Unit { get; }
+
+            public void Report(string id, string message, TextSpan span) =>
+                _diagnostics.Add(new DslDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+        }
+    }
+}

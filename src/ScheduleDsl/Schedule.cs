@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using ScheduleDsl.Language;
+
+namespace ScheduleDsl
+{
+    /// <summary>Parses schedule text at run time. For schedules known at build time, prefer <c>[Schedule("…")]</c>.</summary>
+    public static class Schedule
+    {
+        /// <summary>Parses a schedule; the result implements <see cref="IMetricSchedule"/> when it holds a <c>plateau</c> phase.</summary>
+        /// <exception cref="ScheduleParseException">The text has errors; the exception lists them all.</exception>
+        public static ILearningRateSchedule Parse(string text)
+        {
+            if (!TryParse(text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics))
+            {
+                throw new ScheduleParseException(text, diagnostics);
+            }
+
+            return schedule!;
+        }
+
+        /// <summary>Parses a schedule; returns false with the diagnostics (errors, warnings, infos) when it has errors.</summary>
+        public static bool TryParse(string text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            ParseResult result = Parser.Parse(text);
+            diagnostics = Convert(result.Diagnostics);
+            if (result.Model == null)
+            {
+                schedule = null;
+                return false;
+            }
+
+            schedule = result.Model.IsStateful ? new InterpretedMetricSchedule(result.Model) : new InterpretedSchedule(result.Model);
+            return true;
+        }
+
+        /// <summary>Every diagnostic of a text (errors, warnings and infos), in text order; empty for a clean schedule.</summary>
+        public static IReadOnlyList<ScheduleDiagnostic> Check(string text)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            return Convert(Parser.Parse(text).Diagnostics);
+        }
+
+        /// <summary>One English sentence per phase of a valid schedule.</summary>
+        /// <exception cref="ScheduleParseException">The text has errors.</exception>
+        public static IReadOnlyList<string> Explain(string text)
+        {
+            var model = ((InterpretedSchedule)Parse(text)).Model;
+            var sentences = new List<string> { Explainer.Summary(model) };
+            foreach (PhaseExplanation phase in Explainer.Explain(model))
+            {
+                sentences.Add(phase.Sentence);
+            }
+
+            return sentences;
+        }
+
+        internal static IReadOnlyList<ScheduleDiagnostic> Convert(IReadOnlyList<DslDiagnostic> diagnostics)
+        {
+            var converted = new ScheduleDiagnostic[diagnostics.Count];
+            for (int i = 0; i < converted.Length; i++)
+            {
+                DslDiagnostic d = diagnostics[i];
+                var severity = d.Severity == DslSeverity.Error ? ScheduleDiagnosticSeverity.Error : d.Severity == DslSeverity.Warning ? ScheduleDiagnosticSeverity.Warning : ScheduleDiagnosticSeverity.Info;
+                converted[i] = new ScheduleDiagnostic(d.Id, severity, d.Message, d.Offset, d.Length);
+            }
+
+            return converted;
+        }
+    }
+}
