@@ -207,7 +207,7 @@ namespace ScheduleDsl.Language
 
         private static string Level(double? s) => s is double known ? N(known) : "the incoming level";
 
-        private static string N(double value) => value.ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e").Replace("E-", "e-");
+        private static string N(double value) => NumberText.Tidy(value.ToString("G6", CultureInfo.InvariantCulture));
 
         private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 

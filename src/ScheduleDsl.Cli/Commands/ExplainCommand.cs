@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+
+namespace ScheduleDsl.Cli.Commands
+{
+    /// <summary><c>schedule explain TEXT</c>: one English sentence per phase, then the curve as a text plot.</summary>
+    internal static class ExplainCommand
+    {
+        public static Command Create(TextWriter output, TextWriter error)
+        {
+            var text = new Argument<string>("text") { Description = "The schedule to explain." };
+            var steps = new Option<int?>("--steps") { Description = "How many time indices to plot (default: the schedule's length plus a tenth, or 100)." };
+            var command = new Command("explain", "Explain a schedule in English and plot it.") { text, steps };
+            command.SetAction(result => Run(result.GetValue(text)!, result.GetValue(steps), output, error));
+            return command;
+        }
+
+        public static int Run(string text, int? steps, TextWriter output, TextWriter error)
+        {
+            if (steps is int n && n < 2)
+            {
+                throw new UsageException("--steps must be at least 2, not " + n.ToString(CultureInfo.InvariantCulture));
+            }
+
+            ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
+            if (schedule == null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var model = ((InterpretedSchedule)schedule).Model;
+            output.WriteLine(schedule.ToString());
+            output.WriteLine(Language.Explainer.Summary(model));
+            int index = 1;
+            foreach (Language.PhaseExplanation phase in Language.Explainer.Explain(model))
+            {
+                string range = phase.Duration is long d
+                    ? "t " + phase.Start.ToString(CultureInfo.InvariantCulture) + "–" + (phase.Start + d - 1).ToString(CultureInfo.InvariantCulture)
+                    : "t ≥ " + phase.Start.ToString(CultureInfo.InvariantCulture);
+                output.WriteLine("  " + index.ToString(CultureInfo.InvariantCulture) + ". [" + range + "] " + phase.Sentence);
+                index++;
+            }
+
+            long count = steps ?? DefaultSteps(model.Root.Duration);
+            output.WriteLine();
+            output.Write(TextPlot.Render(schedule, count, width: 64, height: 12));
+            return ExitCodes.Success;
+        }
+
+        private static long DefaultSteps(long? duration)
+        {
+            if (duration is long d)
+            {
+                return System.Math.Min(1_000_000, System.Math.Max(20, d + d / 10 + 1));
+            }
+
+            return 100;
+        }
+    }
+}
