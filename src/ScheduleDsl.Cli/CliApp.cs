@@ -14,6 +14,7 @@ namespace ScheduleDsl.Cli
             root.Subcommands.Add(EvalCommand.Create(output, error));
             root.Subcommands.Add(CheckCommand.Create(output, error));
             root.Subcommands.Add(ExplainCommand.Create(output, error));
+            root.Subcommands.Add(GenerateCommand.Create(output, error));
 
             ParseResult result = root.Parse(args);
             if (result.Errors.Count > 0)

@@ -1,0 +1,425 @@
+using System.Collections.Generic;
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Language.Emit
+{
+    /// <summary>
+    /// Writes the statements of <c>At</c> and <c>Observe</c> for a model: straight-line code with every level known at build
+    /// time folded in. Each formula is written exactly as the interpreter computes it, so both give the same bits.
+    /// </summary>
+    internal sealed class BodyEmitter
+    {
+        private const string Math = "global::System.Math";
+        private readonly SourceWriter _w;
+        private readonly string _statePrefix;
+        private int _next;
+
+        public BodyEmitter(SourceWriter writer, bool isStatic)
+        {
+            _w = writer;
+            _statePrefix = isStatic ? "s_plateau" : "_plateau";
+        }
+
+        /// <summary>Whether the code used the <c>MultiplyLevels</c> helper.</summary>
+        public bool UsesScale { get; private set; }
+
+        public static string StateField(bool isStatic, int index) => (isStatic ? "s_plateau" : "_plateau") + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private string Fresh(string prefix) => prefix + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private string Scale(string a, string b)
+        {
+            UsesScale = true;
+            return "MultiplyLevels(" + a + ", " + b + ")";
+        }
+
+        /// <summary>
+        /// Writes statements that assign the value of <paramref name="node"/> at <paramref name="tau"/> to <paramref name="target"/>;
+        /// <paramref name="withinLength"/> is true where the caller has already checked that the time is below the node's length.
+        /// </summary>
+        public void Value(ScheduleNode node, string tau, LevelCode s, string target, bool withinLength = false)
+        {
+            switch (node)
+            {
+                case ChainNode chain:
+                    Chain(chain, tau, s, target);
+                    break;
+                case ProductNode product:
+                    var factors = new List<string>();
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        string factor = Fresh("f");
+                        _w.Line("// × " + CanonicalWriter.Write(operand));
+                        _w.Line("double " + factor + ";");
+                        Value(operand, tau, LevelCode.Constant(1.0), factor);
+                        factors.Add(factor);
+                    }
+
+                    string product1 = s.Code;
+                    foreach (string factor in factors)
+                    {
+                        product1 = Scale(product1, factor);
+                    }
+
+                    _w.Line(target + " = " + product1 + ";");
+                    break;
+                case CutNode cut:
+                    string cutTau;
+                    if (long.TryParse(tau, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long fixedTau))
+                    {
+                        cutTau = CSharp.Long(fixedTau < cut.Length ? fixedTau : cut.Length);
+                    }
+                    else
+                    {
+                        cutTau = Fresh("tau");
+                        _w.Line("long " + cutTau + " = " + tau + " < " + CSharp.Long(cut.Length) + " ? " + tau + " : " + CSharp.Long(cut.Length) + ";");
+                    }
+
+                    Value(cut.Inner, cutTau, s, target);
+                    break;
+                case KernelNode kernel:
+                    Kernel(kernel, tau, s, target, withinLength);
+                    break;
+            }
+        }
+
+        private void Chain(ChainNode chain, string tau, LevelCode s, string target)
+        {
+            long start = 0;
+            int last = chain.Phases.Length - 1;
+            for (int i = 0; i <= last; i++)
+            {
+                ScheduleNode phase = chain.Phases[i];
+                long end = i < last ? start + phase.Duration!.Value : 0;
+                _w.Line("// " + CanonicalWriter.Write(phase));
+                _w.Open(i == 0 ? "if (" + tau + " < " + CSharp.Long(end) + ")" : i < last ? "else if (" + tau + " < " + CSharp.Long(end) + ")" : "else");
+                string local = tau;
+                if (start > 0)
+                {
+                    local = Fresh("tau");
+                    _w.Line("long " + local + " = " + tau + " - " + CSharp.Long(start) + ";");
+                }
+
+                Value(phase, local, Incoming(chain, i, s), target, withinLength: i < last);
+                _w.Close();
+                start = end;
+            }
+        }
+
+        /// <summary>The level phase <paramref name="index"/> of a chain starts at: folded when known, else computed here.</summary>
+        private LevelCode Incoming(ChainNode chain, int index, LevelCode s)
+        {
+            LevelCode level = s;
+            for (int i = 0; i < index; i++)
+            {
+                ScheduleNode phase = chain.Phases[i];
+                long d = phase.Duration!.Value;
+                if (level.Known is double known && !phase.IsStateful)
+                {
+                    level = LevelCode.Constant(phase.Value(d, known, null));
+                }
+                else
+                {
+                    string name = Fresh("s");
+                    _w.Line("double " + name + "; // the level the phase before hands on");
+                    Value(phase, CSharp.Long(d), level, name);
+                    level = LevelCode.Variable(name);
+                }
+            }
+
+            return level;
+        }
+
+        private void Kernel(KernelNode kernel, string tau, LevelCode s, string target, bool withinLength)
+        {
+            switch (kernel)
+            {
+                case ConstantKernel constant:
+                    _w.Line(target + " = " + (constant.Level is Written v ? CSharp.Double(v.Value) : s.Code) + ";");
+                    break;
+                case HoldKernel:
+                    _w.Line(target + " = " + s.Code + ";");
+                    break;
+                case WarmupKernel warmup:
+                    Warmup(warmup, tau, s, target, withinLength);
+                    break;
+                case StepKernel step:
+                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(step.Factor.Value) + ", " + tau + " / " + CSharp.Long(step.Every.AsLong) + ")") + ";");
+                    break;
+                case MultiStepKernel multistep:
+                    var passed = new List<string>();
+                    foreach (Written m in multistep.Milestones)
+                    {
+                        passed.Add("(" + tau + " >= " + CSharp.Long(m.AsLong) + " ? 1 : 0)");
+                    }
+
+                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(multistep.Factor.Value) + ", " + string.Join(" + ", passed) + ")") + ";");
+                    break;
+                case ExpKernel exp:
+                    string exponent = exp.Staircase ? tau + " / " + CSharp.Long(exp.Period) : "(double)" + tau + " / " + CSharp.Long(exp.Period);
+                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(exp.Factor.Value) + ", " + exponent + ")") + ";");
+                    break;
+                case InverseTimeKernel inverse:
+                    string p = inverse.Staircase ? "(double)(" + tau + " / " + CSharp.Long(inverse.Period) + ")" : "((double)" + tau + " / " + CSharp.Long(inverse.Period) + ")";
+                    _w.Line(target + " = " + s.Code + " / (1 + " + D(inverse.Rate.Value) + " * " + p + ");");
+                    break;
+                case InverseSqrtKernel sqrt:
+                    string k = D(sqrt.TimeScale);
+                    _w.Line(target + " = " + s.Code + " * " + Math + ".Sqrt(" + k + " / (" + tau + " + " + k + "));");
+                    break;
+                case AnnealKernel anneal:
+                    Anneal(anneal, tau, s, target, withinLength);
+                    break;
+                case RestartsKernel restarts:
+                    Restarts(restarts, tau, s, target);
+                    break;
+                case CyclicKernel cyclic:
+                    Cyclic(cyclic, tau, target);
+                    break;
+                case OneCycleKernel onecycle:
+                    OneCycle(onecycle, tau, target, withinLength);
+                    break;
+                case PiecewiseKernel piecewise:
+                    string value = D(piecewise.Values[piecewise.Values.Length - 1].Value);
+                    for (int i = piecewise.Boundaries.Length - 1; i >= 0; i--)
+                    {
+                        value = tau + " < " + CSharp.Long(piecewise.Boundaries[i].AsLong) + " ? " + D(piecewise.Values[i].Value) + " : " + value;
+                    }
+
+                    _w.Line(target + " = " + value + ";");
+                    break;
+                case PlateauKernel plateau:
+                    _w.Line(target + " = " + _statePrefix + plateau.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Current(" + s.Code + ");");
+                    break;
+            }
+        }
+
+        private void Warmup(WarmupKernel warmup, string tau, LevelCode s, string target, bool withinLength)
+        {
+            string b = warmup.To is Written to ? D(to.Value) : s.Code;
+            string a;
+            if (s.Known is double known)
+            {
+                a = D(warmup.StartOf(known));
+            }
+            else
+            {
+                a = warmup.From is Written from ? D(from.Value) : warmup.Shape == WarmupShape.Exp ? "(" + b + " / 100)" : "0";
+            }
+
+            string x = "((double)" + tau + " / " + CSharp.Long(warmup.Length.AsLong) + ")";
+            string otherwise = Guard(tau, warmup.Length.AsLong, target, b, withinLength);
+            switch (warmup.Shape)
+            {
+                case WarmupShape.Linear:
+                    _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * " + x + ";");
+                    break;
+                case WarmupShape.Cosine:
+                    _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * (1 - " + Math + ".Cos(" + Math + ".PI * " + x + ")) / 2;");
+                    break;
+                default:
+                    _w.Line(otherwise + target + " = " + a + " == 0 ? 0 : " + Scale(a, Math + ".Pow(" + b + " / " + a + ", " + x + ")") + ";");
+                    break;
+            }
+        }
+
+        private void Anneal(AnnealKernel anneal, string tau, LevelCode s, string target, bool withinLength)
+        {
+            string e = D(anneal.End);
+            string x = "((double)" + tau + " / " + CSharp.Long(anneal.Length.AsLong) + ")";
+            string sc = s.Code;
+            string otherwise = Guard(tau, anneal.Length.AsLong, target, e, withinLength);
+            string formula = anneal.Shape switch
+            {
+                AnnealShape.Linear => sc + " + (" + e + " - " + sc + ") * " + x,
+                AnnealShape.Poly => e + " + (" + sc + " - " + e + ") * " + Math + ".Pow(1 - " + x + ", " + D(anneal.Exponent) + ")",
+                AnnealShape.Cosine => e + " + (" + sc + " - " + e + ") * (1 + " + Math + ".Cos(" + Math + ".PI * " + x + ")) / 2",
+                _ => e + " + (" + sc + " - " + e + ") * (1 - " + Math + ".Tanh(-7 + 10 * " + x + ")) / 2",
+            };
+            _w.Line(otherwise + target + " = " + formula + ";");
+        }
+
+        private void Restarts(RestartsKernel restarts, string tau, LevelCode s, string target)
+        {
+            string cycle = Fresh("cycle");
+            string position = Fresh("position");
+            string length = Fresh("length");
+            long first = restarts.Length.AsLong;
+            if (restarts.Multiplier == 1)
+            {
+                _w.Line("long " + cycle + " = " + tau + " / " + CSharp.Long(first) + ";");
+                _w.Line("long " + position + " = " + tau + " % " + CSharp.Long(first) + ";");
+                _w.Line("long " + length + " = " + CSharp.Long(first) + ";");
+            }
+            else
+            {
+                // Cycle i is first·m^i long; at most 63 iterations because the cycles at least double.
+                string start = Fresh("start");
+                string m = CSharp.Long(restarts.Multiplier);
+                _w.Line("long " + start + " = 0, " + length + " = " + CSharp.Long(first) + ", " + cycle + " = 0;");
+                _w.Open("while (" + tau + " - " + start + " >= " + length + ")");
+                _w.Line(start + " += " + length + ";");
+                _w.Line(cycle + "++;");
+                _w.Open("if (" + length + " > long.MaxValue / " + m + ")");
+                _w.Line(length + " = long.MaxValue; // this cycle never ends");
+                _w.Line("break;");
+                _w.Close();
+                _w.Line(length + " *= " + m + ";");
+                _w.Close();
+                _w.Line("long " + position + " = " + tau + " - " + start + ";");
+            }
+
+            string e = D(restarts.End);
+            string peak = Fresh("peak");
+            _w.Line("double " + peak + " = " + Scale(s.Code, Math + ".Pow(" + D(restarts.DecayFactor) + ", " + cycle + ")") + ";");
+            _w.Line("if (" + peak + " < " + e + ") " + peak + " = " + e + ";");
+            _w.Line(target + " = " + e + " + (" + peak + " - " + e + ") * (1 + " + Math + ".Cos(" + Math + ".PI * " + position + " / " + length + ")) / 2;");
+        }
+
+        private void Cyclic(CyclicKernel cyclic, string tau, string target)
+        {
+            long up = cyclic.UpLength;
+            long period = up + cyclic.DownLength;
+            string position = Fresh("position");
+            string rise = Fresh("rise");
+            string height = Fresh("height");
+            _w.Line("long " + position + " = " + tau + " % " + CSharp.Long(period) + ";");
+            _w.Line("double " + rise + " = " + position + " <= " + CSharp.Long(up) + " ? (double)" + position + " / " + CSharp.Long(up)
+                + " : (double)(" + CSharp.Long(period) + " - " + position + ") / " + CSharp.Long(cyclic.DownLength) + ";");
+            string lo = D(cyclic.Low.Value);
+            _w.Line("double " + height + " = (" + D(cyclic.High.Value) + " - " + lo + ") * " + rise + ";");
+            switch (cyclic.Mode)
+            {
+                case CyclicMode.Triangular:
+                    _w.Line(target + " = " + lo + " + " + height + ";");
+                    break;
+                case CyclicMode.Triangular2:
+                    _w.Line(target + " = " + lo + " + " + height + " * (1 / " + Math + ".Pow(2, " + tau + " / " + CSharp.Long(period) + "));");
+                    break;
+                default:
+                    _w.Line(target + " = " + lo + " + " + height + " * " + Math + ".Pow(" + D(cyclic.Gamma!.Value.Value) + ", " + tau + ");");
+                    break;
+            }
+        }
+
+        private void OneCycle(OneCycleKernel onecycle, string tau, string target, bool withinLength)
+        {
+            string x = Fresh("step");
+            string initial = D(onecycle.Initial);
+            string peak = D(onecycle.Peak.Value);
+            string minimum = D(onecycle.Minimum);
+            string firstEnd = D(onecycle.FirstEnd);
+            string lastEnd = D(onecycle.LastEnd);
+            _w.Open(Guard(tau, onecycle.Length.AsLong, target, minimum, withinLength).TrimEnd());
+            _w.Line("double " + x + " = " + tau + ";");
+            _w.Line("if (" + x + " <= " + firstEnd + ") " + target + " = " + Anneal(onecycle.IsLinear, initial, peak, x + " / " + firstEnd) + ";");
+            if (!onecycle.IsThreePhase)
+            {
+                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, peak, minimum, "(" + x + " - " + firstEnd + ") / (" + lastEnd + " - " + firstEnd + ")") + ";");
+            }
+            else
+            {
+                string secondEnd = D(onecycle.SecondEnd);
+                _w.Line("else if (" + x + " <= " + secondEnd + ") " + target + " = " + Anneal(onecycle.IsLinear, peak, initial, "(" + x + " - " + firstEnd + ") / (" + secondEnd + " - " + firstEnd + ")") + ";");
+                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, initial, minimum, "(" + x + " - " + secondEnd + ") / (" + lastEnd + " - " + secondEnd + ")") + ";");
+            }
+
+            _w.Close();
+        }
+
+        /// <summary>
+        /// Writes the end-level branch of a bounded kernel, unless the caller already knows <paramref name="tau"/> is inside it;
+        /// returns the prefix (<c>"else "</c> or nothing) for the statement that follows.
+        /// </summary>
+        private string Guard(string tau, long length, string target, string endLevel, bool withinLength)
+        {
+            if (withinLength)
+            {
+                return string.Empty;
+            }
+
+            _w.Line("if (" + tau + " >= " + CSharp.Long(length) + ") " + target + " = " + endLevel + ";");
+            return "else ";
+        }
+
+        private static string Anneal(bool linear, string from, string to, string pct) =>
+            linear
+                ? "(" + to + " - " + from + ") * (" + pct + ") + " + from
+                : to + " + (" + from + " - " + to + ") / 2 * (" + Math + ".Cos(" + Math + ".PI * (" + pct + ")) + 1)";
+
+        /// <summary>Writes the statements that hand a metric observed at <paramref name="tau"/> to the plateau phases active then.</summary>
+        public void Observe(ScheduleNode node, string tau, LevelCode s)
+        {
+            if (!node.IsStateful)
+            {
+                return;
+            }
+
+            switch (node)
+            {
+                case ChainNode chain:
+                    long start = 0;
+                    for (int i = 0; i < chain.Phases.Length; i++)
+                    {
+                        ScheduleNode phase = chain.Phases[i];
+                        long? end = phase.Duration is long d ? start + d : (long?)null;
+                        if (phase.IsStateful)
+                        {
+                            string condition = (start > 0 ? tau + " >= " + CSharp.Long(start) : string.Empty)
+                                + (start > 0 && end != null ? " && " : string.Empty)
+                                + (end is long e ? tau + " < " + CSharp.Long(e) : string.Empty);
+                            _w.Line("// " + CanonicalWriter.Write(phase));
+                            _w.Open(condition.Length > 0 ? "if (" + condition + ")" : string.Empty);
+                            string local = tau;
+                            if (start > 0)
+                            {
+                                local = Fresh("tau");
+                                _w.Line("long " + local + " = " + tau + " - " + CSharp.Long(start) + ";");
+                            }
+
+                            Observe(phase, local, Incoming(chain, i, s));
+                            _w.Close();
+                        }
+
+                        start = end ?? start;
+                    }
+
+                    break;
+                case ProductNode product:
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        if (!operand.IsStateful)
+                        {
+                            continue;
+                        }
+
+                        if (operand.Duration is long d)
+                        {
+                            _w.Open("if (" + tau + " < " + CSharp.Long(d) + ")");
+                            Observe(operand, tau, LevelCode.Constant(1.0));
+                            _w.Close();
+                        }
+                        else
+                        {
+                            Observe(operand, tau, LevelCode.Constant(1.0));
+                        }
+                    }
+
+                    break;
+                case CutNode cut:
+                    _w.Open("if (" + tau + " < " + CSharp.Long(cut.Length) + ")");
+                    Observe(cut.Inner, tau, s);
+                    _w.Close();
+                    break;
+                case PlateauKernel plateau:
+                    _w.Line(_statePrefix + plateau.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Observe(metric, " + s.Code + ", "
+                        + D(plateau.Factor.Value) + ", " + plateau.PatienceCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", "
+                        + plateau.CooldownCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + D(plateau.RelativeThreshold) + ", "
+                        + (plateau.IsMaximizing ? "true" : "false") + ", " + D(plateau.FloorLevel) + ");");
+                    break;
+            }
+        }
+
+        private static string D(double value) => CSharp.Double(value);
+    }
+}

@@ -1,0 +1,38 @@
+namespace ScheduleDsl.Language.Emit
+{
+    /// <summary>One type declaration in the chain that holds a schedule: its keyword (<c>class</c>, <c>record struct</c> …) and name.</summary>
+    internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);
+
+    /// <summary>
+    /// Everything the emitter needs about one <c>[Schedule]</c> type, as plain values: where it is declared, and its
+    /// schedule text. Holds no Roslyn symbol, syntax node or location.
+    /// </summary>
+    internal sealed record ScheduleTypeSpec(
+        string? Namespace,
+        EquatableArray<TypeDeclarationSpec> Containers,
+        TypeDeclarationSpec Type,
+        bool DeclaresParameterlessConstructor,
+        string? Text,
+        string? Problem)
+    {
+        /// <summary>The hint name of the generated file, unique per type.</summary>
+        public string HintName
+        {
+            get
+            {
+                var name = new System.Text.StringBuilder();
+                if (Namespace != null)
+                {
+                    name.Append(Namespace).Append('.');
+                }
+
+                foreach (TypeDeclarationSpec container in Containers)
+                {
+                    name.Append(container.Name).Append('.');
+                }
+
+                return name.Append(Type.Name).Append(".g.cs").ToString();
+            }
+        }
+    }
+}
