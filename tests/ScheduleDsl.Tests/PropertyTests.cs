@@ -13,16 +13,16 @@ namespace ScheduleDsl.Tests
         [Fact]
         public void GeneratedSchedulesAreValid()
         {
-            ScheduleTextGen.Schedule.Sample(text =>
+            foreach (string text in FixedSamples.Draw(ScheduleTextGen.Schedule, 2000, seed: 1))
             {
                 Assert.True(Schedule.TryParse(text, out _, out IReadOnlyList<ScheduleDiagnostic> d), text + "\n" + string.Join("\n", d));
-            }, iter: 2000);
+            }
         }
 
         [Fact]
         public void ToStringRoundTrips()
         {
-            ScheduleTextGen.Schedule.Select(AnyTime.Array[20]).Sample((text, times) =>
+            foreach ((string text, long[] times) in FixedSamples.Draw(ScheduleTextGen.Schedule.Select(AnyTime.Array[20]), 2000, seed: 2))
             {
                 ILearningRateSchedule first = Schedule.Parse(text);
                 string canonical = first.ToString()!;
@@ -34,13 +34,13 @@ namespace ScheduleDsl.Tests
                 {
                     Assert.Equal(first.At(t), second.At(t));
                 }
-            }, iter: 2000);
+            }
         }
 
         [Fact]
         public void ValuesAreFiniteAndNonNegative()
         {
-            ScheduleTextGen.Schedule.Select(AnyTime.Array[50], Gen.Double[0, 2].Array[30]).Sample((text, times, metrics) =>
+            foreach ((string text, long[] times, double[] metrics) in FixedSamples.Draw(ScheduleTextGen.Schedule.Select(AnyTime.Array[50], Gen.Double[0, 2].Array[30]), 2000, seed: 3))
             {
                 ILearningRateSchedule schedule = Schedule.Parse(text);
                 if (schedule is IMetricSchedule metric)
@@ -56,35 +56,37 @@ namespace ScheduleDsl.Tests
                     double v = schedule.At(t);
                     Assert.True(double.IsFinite(v) && v >= 0, $"{text} at t={t} gave {v}");
                 }
-            }, iter: 2000);
+            }
         }
 
         [Fact]
         public void ArbitraryTextNeverThrowsAndSpansStayInside()
         {
             Gen<string> dslish = Gen.Char["abcdeilmnoprstuvwxyz0123456789.-+>*():,# \n\t@E"].Array[0, 60].Select(cs => new string(cs));
-            Gen.OneOf(dslish, Gen.String).Sample(AssertDiagnosticsInside, iter: 5000);
+            foreach (string text in FixedSamples.Draw(Gen.OneOf(dslish, Gen.String), 5000, seed: 4))
+            {
+                AssertDiagnosticsInside(text);
+            }
         }
 
         [Fact]
         public void EveryPrefixOfValidTextGivesDiagnosticsInside()
         {
-            ScheduleTextGen.Schedule.Sample(text =>
+            foreach (string text in FixedSamples.Draw(ScheduleTextGen.Schedule, 150, seed: 5))
             {
                 for (int i = 0; i <= text.Length; i++)
                 {
                     AssertDiagnosticsInside(text.Substring(0, i));
                 }
-            }, iter: 150);
+            }
         }
 
         [Fact]
         public void RandomMutationsOfValidTextGiveDiagnosticsInside()
         {
             Gen<(string, int[], char[])> mutation = ScheduleTextGen.Schedule.Select(Gen.Int[0, 1000].Array[1, 4], Gen.Char["0.-e>*() :,#xaZ\u2212"].Array[4]);
-            mutation.Sample(m =>
+            foreach ((string text, int[] positions, char[] chars) in FixedSamples.Draw(mutation, 3000, seed: 6))
             {
-                (string text, int[] positions, char[] chars) = m;
                 char[] mutated = text.ToCharArray();
                 for (int i = 0; i < positions.Length; i++)
                 {
@@ -94,7 +96,7 @@ namespace ScheduleDsl.Tests
                 AssertDiagnosticsInside(new string(mutated));
                 string deleted = text.Remove(positions[0] % text.Length, 1);
                 AssertDiagnosticsInside(deleted);
-            }, iter: 3000);
+            }
         }
 
         private static void AssertDiagnosticsInside(string text)

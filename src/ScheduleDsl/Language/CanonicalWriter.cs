@@ -117,7 +117,7 @@ namespace ScheduleDsl.Language
                     parts.Add("hold " + N(hold.Length));
                     break;
                 case WarmupKernel warmup:
-                    parts.Add("warmup " + (warmup.Shape == WarmupShape.Linear ? "linear" : warmup.Shape == WarmupShape.Cosine ? "cosine" : "exp") + " " + N(warmup.Length));
+                    parts.Add("warmup " + (warmup.Shape == WarmupCurve.Linear ? "linear" : warmup.Shape == WarmupCurve.Cosine ? "cosine" : "exp") + " " + N(warmup.Length));
                     Optional(parts, "from", warmup.From);
                     Optional(parts, "to", warmup.To);
                     break;
@@ -154,11 +154,11 @@ namespace ScheduleDsl.Language
                     break;
                 case CyclicKernel cyclic:
                     parts.Add("cyclic");
-                    if (cyclic.Mode == CyclicMode.Triangular2)
+                    if (cyclic.Mode == CyclicKind.Triangular2)
                     {
                         parts.Add("triangular2");
                     }
-                    else if (cyclic.Mode == CyclicMode.ExpRange)
+                    else if (cyclic.Mode == CyclicKind.ExpRange)
                     {
                         parts.Add("exp-range " + N(cyclic.Gamma!.Value));
                     }

@@ -112,8 +112,8 @@ namespace ScheduleDsl.Language
                 case HoldKernel hold:
                     return "hold the incoming level " + Level(s) + " for " + Count(hold.Length.AsLong, u);
                 case WarmupKernel warmup:
-                    string shape = warmup.Shape == WarmupShape.Linear ? "linearly" : warmup.Shape == WarmupShape.Cosine ? "along a half cosine" : "exponentially";
-                    string from = warmup.From is Written a ? N(a.Value) : warmup.Shape == WarmupShape.Exp ? "1% of its target" : "0";
+                    string shape = warmup.Shape == WarmupCurve.Linear ? "linearly" : warmup.Shape == WarmupCurve.Cosine ? "along a half cosine" : "exponentially";
+                    string from = warmup.From is Written a ? N(a.Value) : warmup.Shape == WarmupCurve.Exp ? "1% of its target" : "0";
                     string to = warmup.To is Written b ? N(b.Value) : Level(s);
                     return "warm up " + shape + " from " + from + " to " + to + " over " + Count(warmup.Length.AsLong, u);
                 case StepKernel step:
@@ -158,11 +158,11 @@ namespace ScheduleDsl.Language
                     return text + " (SGDR: PyTorch CosineAnnealingWarmRestarts)";
                 case CyclicKernel cyclic:
                     string cycle = "cycle between " + N(cyclic.Low.Value) + " and " + N(cyclic.High.Value) + ", rising over " + Count(cyclic.UpLength, u) + " and falling over " + Count(cyclic.DownLength, u);
-                    if (cyclic.Mode == CyclicMode.Triangular2)
+                    if (cyclic.Mode == CyclicKind.Triangular2)
                     {
                         cycle += ", the height halving every cycle";
                     }
-                    else if (cyclic.Mode == CyclicMode.ExpRange)
+                    else if (cyclic.Mode == CyclicKind.ExpRange)
                     {
                         cycle += ", the height scaled by " + N(cyclic.Gamma!.Value.Value) + " per " + u.Singular;
                     }

@@ -113,9 +113,9 @@ namespace ScheduleDsl.Language
                 return null;
             }
 
-            WarmupShape shape = shapeWord == "linear" ? WarmupShape.Linear : shapeWord == "cosine" ? WarmupShape.Cosine : WarmupShape.Exp;
+            WarmupCurve shape = shapeWord == "linear" ? WarmupCurve.Linear : shapeWord == "cosine" ? WarmupCurve.Cosine : WarmupCurve.Exp;
             Written? from = found.Value("from");
-            if (shape == WarmupShape.Exp && from is Written a && a.Value == 0)
+            if (shape == WarmupCurve.Exp && from is Written a && a.Value == 0)
             {
                 Report(DiagnosticIds.OutOfRange, "'warmup exp' multiplies its start level, so 'from' must be greater than 0", a.Span);
                 return null;
@@ -222,7 +222,7 @@ namespace ScheduleDsl.Language
 
         private KernelNode? ParseCyclic(Token keyword)
         {
-            CyclicMode mode = CyclicMode.Triangular;
+            CyclicKind mode = CyclicKind.Triangular;
             Written? gamma = null;
             bool modeWritten = false;
             if (Current.Kind == TokenKind.Word && !Current.IsWord("to"))
@@ -236,8 +236,8 @@ namespace ScheduleDsl.Language
                 }
 
                 modeWritten = true;
-                mode = modeWord == "triangular" ? CyclicMode.Triangular : modeWord == "triangular2" ? CyclicMode.Triangular2 : CyclicMode.ExpRange;
-                if (mode == CyclicMode.ExpRange)
+                mode = modeWord == "triangular" ? CyclicKind.Triangular : modeWord == "triangular2" ? CyclicKind.Triangular2 : CyclicKind.ExpRange;
+                if (mode == CyclicKind.ExpRange)
                 {
                     gamma = ExpectNumber("the factor", modeToken);
                     if (gamma is not Written g || !Positive(g, "the factor of 'exp-range'"))

@@ -154,7 +154,7 @@ namespace ScheduleDsl.Language
                     context.Report(DiagnosticIds.SuspiciousLevel, "This warmup ends at " + NumberText.Format(b) + ", below its start " + NumberText.Format(a) + ": it decays instead of warming up", blame);
                 }
 
-                if (a == 0 && warmup.Shape != WarmupShape.Exp)
+                if (a == 0 && warmup.Shape != WarmupCurve.Exp)
                 {
                     context.Report(
                         DiagnosticIds.WarmupFromZero,
@@ -162,7 +162,7 @@ namespace ScheduleDsl.Language
                         warmup.Keyword);
                 }
             }
-            else if (warmup.Shape != WarmupShape.Exp && (warmup.From == null || warmup.From.Value.Value == 0))
+            else if (warmup.Shape != WarmupCurve.Exp && (warmup.From == null || warmup.From.Value.Value == 0))
             {
                 context.Report(DiagnosticIds.WarmupFromZero, "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start", warmup.Keyword);
             }

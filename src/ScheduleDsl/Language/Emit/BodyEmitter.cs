@@ -39,6 +39,14 @@ namespace ScheduleDsl.Language.Emit
         /// </summary>
         public void Value(ScheduleNode node, string tau, LevelCode s, string target, bool withinLength = false)
         {
+            if (IsLiteral(tau, out _) && UsesTime(node))
+            {
+                // A time known at build time goes through a variable, so no condition on it is a constant (no CS0162 in user builds).
+                string at = Fresh("at");
+                _w.Line("long " + at + " = " + tau + ";");
+                tau = at;
+            }
+
             switch (node)
             {
                 case ChainNode chain:
@@ -65,7 +73,7 @@ namespace ScheduleDsl.Language.Emit
                     break;
                 case CutNode cut:
                     string cutTau;
-                    if (long.TryParse(tau, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long fixedTau))
+                    if (IsLiteral(tau, out long fixedTau))
                     {
                         cutTau = CSharp.Long(fixedTau < cut.Length ? fixedTau : cut.Length);
                     }
@@ -82,6 +90,21 @@ namespace ScheduleDsl.Language.Emit
                     break;
             }
         }
+
+        private static bool IsLiteral(string tau, out long value) =>
+            long.TryParse(tau, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+        /// <summary>Whether the code written for <paramref name="node"/> reads the time at all.</summary>
+        public static bool ReadsTime(ScheduleNode node) => UsesTime(node);
+
+        private static bool UsesTime(ScheduleNode node) => node switch
+        {
+            ChainNode chain => chain.Phases.Length > 1 || UsesTime(chain.Phases[0]),
+            ProductNode product => System.Array.Exists(product.Operands, UsesTime),
+            CutNode cut => UsesTime(cut.Inner),
+            KernelNode kernel => kernel.Kind != KernelKind.Constant && kernel.Kind != KernelKind.Hold && kernel.Kind != KernelKind.Plateau,
+            _ => true,
+        };
 
         private void Chain(ChainNode chain, string tau, LevelCode s, string target)
         {
@@ -204,17 +227,17 @@ namespace ScheduleDsl.Language.Emit
             }
             else
             {
-                a = warmup.From is Written from ? D(from.Value) : warmup.Shape == WarmupShape.Exp ? "(" + b + " / 100)" : "0";
+                a = warmup.From is Written from ? D(from.Value) : warmup.Shape == WarmupCurve.Exp ? "(" + b + " / 100)" : "0";
             }
 
             string x = "((double)" + tau + " / " + CSharp.Long(warmup.Length.AsLong) + ")";
             string otherwise = Guard(tau, warmup.Length.AsLong, target, b, withinLength);
             switch (warmup.Shape)
             {
-                case WarmupShape.Linear:
+                case WarmupCurve.Linear:
                     _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * " + x + ";");
                     break;
-                case WarmupShape.Cosine:
+                case WarmupCurve.Cosine:
                     _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * (1 - " + Math + ".Cos(" + Math + ".PI * " + x + ")) / 2;");
                     break;
                 default:
@@ -290,10 +313,10 @@ namespace ScheduleDsl.Language.Emit
             _w.Line("double " + height + " = (" + D(cyclic.High.Value) + " - " + lo + ") * " + rise + ";");
             switch (cyclic.Mode)
             {
-                case CyclicMode.Triangular:
+                case CyclicKind.Triangular:
                     _w.Line(target + " = " + lo + " + " + height + ";");
                     break;
-                case CyclicMode.Triangular2:
+                case CyclicKind.Triangular2:
                     _w.Line(target + " = " + lo + " + " + height + " * (1 / " + Math + ".Pow(2, " + tau + " / " + CSharp.Long(period) + "));");
                     break;
                 default:

@@ -261,7 +261,7 @@ namespace ScheduleDsl.Language.Emit
                 long end = phase.Start + (phase.Duration ?? 0);
                 body.Open(i == 0 ? "if (t < " + CSharp.Long(end) + ")" : i < last ? "else if (t < " + CSharp.Long(end) + ")" : "else");
                 string tau = "t";
-                if (phase.Start > 0)
+                if (phase.Start > 0 && BodyEmitter.ReadsTime(chain.Phases[i]))
                 {
                     tau = "t" + (i + 1).ToString(CultureInfo.InvariantCulture);
                     body.Line("long " + tau + " = t - " + CSharp.Long(phase.Start) + ";");

@@ -2,7 +2,7 @@ using System;
 
 namespace ScheduleDsl.Language.Model
 {
-    internal enum CyclicMode
+    internal enum CyclicKind
     {
         Triangular,
         Triangular2,
@@ -15,7 +15,7 @@ namespace ScheduleDsl.Language.Model
     /// </summary>
     internal sealed class CyclicKernel : KernelNode
     {
-        public CyclicKernel(CyclicMode mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span)
+        public CyclicKernel(CyclicKind mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span)
             : base(keyword, span)
         {
             Mode = mode;
@@ -26,7 +26,7 @@ namespace ScheduleDsl.Language.Model
             Down = down;
         }
 
-        public CyclicMode Mode { get; }
+        public CyclicKind Mode { get; }
 
         /// <summary>The factor of <c>exp-range</c>.</summary>
         public Written? Gamma { get; }
@@ -58,9 +58,9 @@ namespace ScheduleDsl.Language.Model
             double height = (High.Value - lo) * rise;
             switch (Mode)
             {
-                case CyclicMode.Triangular:
+                case CyclicKind.Triangular:
                     return lo + height;
-                case CyclicMode.Triangular2:
+                case CyclicKind.Triangular2:
                     return lo + height * (1 / Math.Pow(2, cycle));
                 default:
                     return lo + height * Math.Pow(Gamma!.Value.Value, tau);

@@ -18,7 +18,7 @@ namespace ScheduleDsl.Language.Model
         public override double Value(long tau, double s, PlateauState[]? states) => Level?.Value ?? s;
     }
 
-    internal enum WarmupShape
+    internal enum WarmupCurve
     {
         Linear,
         Cosine,
@@ -28,7 +28,7 @@ namespace ScheduleDsl.Language.Model
     /// <summary><c>warmup linear|cosine|exp N [from a] [to b]</c>: rises from <c>a</c> to <c>b</c> over N.</summary>
     internal sealed class WarmupKernel : KernelNode
     {
-        public WarmupKernel(WarmupShape shape, Written length, Written? from, Written? to, TextSpan keyword, TextSpan span)
+        public WarmupKernel(WarmupCurve shape, Written length, Written? from, Written? to, TextSpan keyword, TextSpan span)
             : base(keyword, span)
         {
             Shape = shape;
@@ -37,7 +37,7 @@ namespace ScheduleDsl.Language.Model
             To = to;
         }
 
-        public WarmupShape Shape { get; }
+        public WarmupCurve Shape { get; }
 
         public Written Length { get; }
 
@@ -51,7 +51,7 @@ namespace ScheduleDsl.Language.Model
 
         public double EndOf(double s) => To?.Value ?? s;
 
-        public double StartOf(double s) => From?.Value ?? (Shape == WarmupShape.Exp ? EndOf(s) / 100 : 0);
+        public double StartOf(double s) => From?.Value ?? (Shape == WarmupCurve.Exp ? EndOf(s) / 100 : 0);
 
         public override double Value(long tau, double s, PlateauState[]? states)
         {
@@ -66,9 +66,9 @@ namespace ScheduleDsl.Language.Model
             double x = (double)tau / n;
             switch (Shape)
             {
-                case WarmupShape.Linear:
+                case WarmupCurve.Linear:
                     return a + (b - a) * x;
-                case WarmupShape.Cosine:
+                case WarmupCurve.Cosine:
                     return a + (b - a) * (1 - System.Math.Cos(System.Math.PI * x)) / 2;
                 default:
                     return a == 0 ? 0 : Levels.Scale(a, System.Math.Pow(b / a, x));

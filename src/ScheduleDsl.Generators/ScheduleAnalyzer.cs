@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ScheduleDsl.Language;
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Generators
+{
+    /// <summary>
+    /// Reports every LRS diagnostic of a <c>[Schedule]</c> type with a real source location: inside the string literal,
+    /// under the exact characters, for regular, verbatim and raw strings; on the whole argument for constants and
+    /// concatenations; on the phase attribute that wrote the text in the attribute form.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The diagnostic property holding the keyword LRS0002 suggests.</summary>
+        public const string SuggestionProperty = "Suggestion";
+
+        /// <summary>The diagnostic properties of LRS0009: where to insert a <c>from</c> clause, and the text to insert.</summary>
+        public const string InsertPositionProperty = "InsertPosition";
+        public const string InsertTextProperty = "InsertText";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.All);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            AttributeData? schedule = ScheduleDeclarationReader.FindScheduleAttribute(type);
+            if (schedule == null)
+            {
+                return;
+            }
+
+            ScheduleDeclaration declaration = ScheduleDeclarationReader.Read(type, schedule, context.CancellationToken);
+            foreach (DeclarationProblem problem in declaration.Problems)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, problem.Location, problem.Arguments));
+            }
+
+            if (declaration.Text == null)
+            {
+                return;
+            }
+
+            ParseResult result = Parser.Parse(declaration.Text);
+            if (result.Diagnostics.Count == 0)
+            {
+                return;
+            }
+
+            LocationMapper mapper = declaration.IsTextForm
+                ? TextFormMapper(schedule, context)
+                : AttributeFormMapper(declaration, context);
+            foreach (DslDiagnostic d in result.Diagnostics)
+            {
+                context.ReportDiagnostic(Create(d, mapper, declaration.Text));
+            }
+        }
+
+        private static Diagnostic Create(DslDiagnostic d, LocationMapper mapper, string text)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (d.Id == DiagnosticIds.UnknownWord)
+            {
+                int quote = d.Message.IndexOf("did you mean '", System.StringComparison.Ordinal);
+                if (quote >= 0 && mapper.IsExact)
+                {
+                    int start = quote + "did you mean '".Length;
+                    properties = properties.Add(SuggestionProperty, d.Message.Substring(start, d.Message.IndexOf('\'', start) - start));
+                }
+            }
+            else if (d.Id == DiagnosticIds.WarmupFromZero && mapper.IsExact)
+            {
+                ParseResult parse = Parser.Parse(text);
+                WarmupKernel? warmup = parse.Model == null ? null : FindWarmup(parse.Model.Root, d.Offset);
+                if (warmup != null)
+                {
+                    int? position = mapper.Position(warmup.Span.End);
+                    if (position != null)
+                    {
+                        properties = properties
+                            .Add(InsertPositionProperty, position.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                            .Add(InsertTextProperty, " from " + SuggestedStart(d.Message));
+                    }
+                }
+            }
+
+            return Diagnostic.Create(Descriptors.ForLanguageId(d.Id), mapper.Map(d.Offset, d.Length), properties, d.Message);
+        }
+
+        /// <summary>The start the LRS0009 message suggests ("… such as 'from 0.01'"), else 0.01.</summary>
+        private static string SuggestedStart(string message)
+        {
+            const string marker = "'from ";
+            int at = message.IndexOf(marker, System.StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return "0.01";
+            }
+
+            int start = at + marker.Length;
+            int end = message.IndexOf('\'', start);
+            return end > start ? message.Substring(start, end - start) : "0.01";
+        }
+
+        private static WarmupKernel? FindWarmup(ScheduleNode node, int keywordOffset)
+        {
+            switch (node)
+            {
+                case WarmupKernel warmup when warmup.Keyword.Offset == keywordOffset:
+                    return warmup;
+                case ChainNode chain:
+                    foreach (ScheduleNode phase in chain.Phases)
+                    {
+                        WarmupKernel? found = FindWarmup(phase, keywordOffset);
+                        if (found != null)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case ProductNode product:
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        WarmupKernel? found = FindWarmup(operand, keywordOffset);
+                        if (found != null)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case CutNode cut:
+                    return FindWarmup(cut.Inner, keywordOffset);
+                default:
+                    return null;
+            }
+        }
+
+        private static LocationMapper TextFormMapper(AttributeData schedule, SymbolAnalysisContext context)
+        {
+            ExpressionSyntax? argument = ScheduleDeclarationReader.TextArgument(schedule, context.CancellationToken);
+            if (argument == null)
+            {
+                return new LocationMapper(Location.None, null, null);
+            }
+
+            int[]? map = argument is LiteralExpressionSyntax literal ? LiteralSpanMap.Create(literal.Token) : null;
+            return new LocationMapper(argument.GetLocation(), argument.SyntaxTree, map);
+        }
+
+        private static LocationMapper AttributeFormMapper(ScheduleDeclaration declaration, SymbolAnalysisContext context)
+        {
+            var segments = new List<(int Start, int End, Location Location)>();
+            foreach (TextSegment segment in declaration.Segments)
+            {
+                Location? location = ScheduleDeclarationReader.AttributeLocation(segment.Attribute, context.CancellationToken);
+                if (location != null)
+                {
+                    segments.Add((segment.Start, segment.End, location));
+                }
+            }
+
+            Location whole = ScheduleDeclarationReader.AttributeLocation(declaration.ScheduleAttribute, context.CancellationToken) ?? Location.None;
+            return new LocationMapper(whole, null, null, segments);
+        }
+
+        /// <summary>Turns an offset and length in the schedule text into a source location.</summary>
+        private sealed class LocationMapper
+        {
+            private readonly Location _whole;
+            private readonly SyntaxTree? _tree;
+            private readonly int[]? _map;
+            private readonly List<(int Start, int End, Location Location)>? _segments;
+
+            public LocationMapper(Location whole, SyntaxTree? tree, int[]? map, List<(int Start, int End, Location Location)>? segments = null)
+            {
+                _whole = whole;
+                _tree = tree;
+                _map = map;
+                _segments = segments;
+            }
+
+            /// <summary>Whether locations are the exact characters (so a code fix may edit them).</summary>
+            public bool IsExact => _map != null && _tree != null;
+
+            public int? Position(int offset) => _map != null && offset >= 0 && offset < _map.Length ? _map[offset] : (int?)null;
+
+            public Location Map(int offset, int length)
+            {
+                if (_map != null && _tree != null && offset >= 0 && offset + length < _map.Length)
+                {
+                    // The span runs to where the next value character starts, so it takes in a whole escape such as \u0041.
+                    return Location.Create(_tree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(_map[offset], _map[offset + length]));
+                }
+
+                if (_segments != null)
+                {
+                    foreach ((int start, int end, Location location) in _segments)
+                    {
+                        if (offset >= start && offset < end)
+                        {
+                            return location;
+                        }
+                    }
+                }
+
+                return _whole;
+            }
+        }
+    }
+}

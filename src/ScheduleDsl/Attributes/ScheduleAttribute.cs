@@ -1,0 +1,36 @@
+using System;
+
+namespace ScheduleDsl
+{
+    /// <summary>
+    /// Makes a <c>partial</c> class, struct or record a learning-rate schedule, compiled at build time by the ScheduleDsl
+    /// source generator. Either give the schedule as text — <c>[Schedule("lr 1e-2: step 0.8 every 2")]</c> — or use the
+    /// parameterless form with <see cref="Lr"/>, <see cref="Per"/>, <see cref="Min"/> and phase attributes such as
+    /// <see cref="WarmupAttribute"/> and <see cref="StepDecayAttribute"/>, which run in the order they are written.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+    public sealed class ScheduleAttribute : Attribute
+    {
+        /// <summary>The attribute form: the phases come from the phase attributes on the same declaration.</summary>
+        public ScheduleAttribute()
+        {
+        }
+
+        /// <summary>The text form: the whole schedule in the language of <c>docs/dsl.md</c>.</summary>
+        public ScheduleAttribute(string text)
+        {
+            Text = text;
+        }
+
+        public string? Text { get; }
+
+        /// <summary>Attribute form: values are absolute rates starting at this rate (the <c>lr</c> header).</summary>
+        public double Lr { get; set; }
+
+        /// <summary>Attribute form: what one time index counts (the <c>per</c> header).</summary>
+        public ScheduleUnit Per { get; set; }
+
+        /// <summary>Attribute form: no value is below this (the <c>min</c> header).</summary>
+        public double Min { get; set; }
+    }
+}
