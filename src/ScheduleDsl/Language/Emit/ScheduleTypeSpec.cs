@@ -15,7 +15,10 @@ namespace ScheduleDsl.Language.Emit
         string? Text,
         string? Problem)
     {
-        /// <summary>The hint name of the generated file, unique per type.</summary>
+        /// <summary>
+        /// The hint name of the generated file, unique per type: containing types joined with '-' (a character no namespace
+        /// holds, so <c>N.Outer-Inner</c> never collides with a type <c>Inner</c> in namespace <c>N.Outer</c>), without any '@'.
+        /// </summary>
         public string HintName
         {
             get
@@ -28,10 +31,10 @@ namespace ScheduleDsl.Language.Emit
 
                 foreach (TypeDeclarationSpec container in Containers)
                 {
-                    name.Append(container.Name).Append('.');
+                    name.Append(container.Name.TrimStart('@')).Append('-');
                 }
 
-                return name.Append(Type.Name).Append(".g.cs").ToString();
+                return name.Append(Type.Name.TrimStart('@')).Append(".g.cs").ToString();
             }
         }
     }
