@@ -99,10 +99,10 @@ namespace ScheduleDsl.Generators
             return Diagnostic.Create(Descriptors.ForLanguageId(d.Id), mapper.Map(d.Offset, d.Length), properties, d.Message);
         }
 
-        /// <summary>The start the LRS0009 message suggests ("… such as 'from 0.01'"), else 0.01.</summary>
+        /// <summary>The start the LRS0009 message suggests ("… such as 'from 0.001'"): 1% of the warmup's end; 0.01 when that is unknown.</summary>
         private static string SuggestedStart(string message)
         {
-            const string marker = "'from ";
+            const string marker = "such as 'from ";
             int at = message.IndexOf(marker, System.StringComparison.Ordinal);
             if (at < 0)
             {
@@ -211,6 +211,15 @@ namespace ScheduleDsl.Generators
                     foreach ((int start, int end, Location location) in _segments)
                     {
                         if (offset >= start && offset < end)
+                        {
+                            return location;
+                        }
+                    }
+
+                    // An empty span at the end of a piece (something missing after it) belongs to the attribute that wrote it.
+                    foreach ((int start, int end, Location location) in _segments)
+                    {
+                        if (offset == end)
                         {
                             return location;
                         }

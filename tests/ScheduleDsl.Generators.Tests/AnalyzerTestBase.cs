@@ -1,0 +1,43 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ScheduleDsl.Generators.Tests
+{
+    /// <summary>Analyzer and code-fix tests against .NET 10 reference assemblies that ship with the test (nothing downloaded).</summary>
+    internal static class AnalyzerTest
+    {
+        private static readonly ReferenceAssemblies Net10 = new ReferenceAssemblies("net10.0");
+
+        public static Task Verify(string markup)
+        {
+            var test = new CSharpAnalyzerTest<ScheduleAnalyzer, DefaultVerifier> { TestCode = markup, ReferenceAssemblies = Net10 };
+            AddReferences(test.TestState);
+            return test.RunAsync();
+        }
+
+        public static Task VerifyFix<TFix>(string markup, string fixedCode)
+            where TFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixTest<ScheduleAnalyzer, TFix, DefaultVerifier>
+            {
+                TestCode = markup,
+                FixedCode = fixedCode,
+                ReferenceAssemblies = Net10,
+            };
+            AddReferences(test.TestState);
+            AddReferences(test.FixedState);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync();
+        }
+
+        private static void AddReferences(SolutionState state)
+        {
+            state.AdditionalReferences.AddRange(GeneratorHarness.References);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Threading.Tasks;
+using ScheduleDsl.CodeFixes;
+using Xunit;
+
+namespace ScheduleDsl.Generators.Tests
+{
+    /// <summary>The code fixes: add partial, use the suggested keyword, start a warmup above 0.</summary>
+    public class CodeFixTests
+    {
+        [Fact]
+        public Task AddsPartialToTheTypeAndItsContainers() =>
+            AnalyzerTest.VerifyFix<AddPartialCodeFix>(
+                "using ScheduleDsl;\npublic class Outer\n{\n    [Schedule(\"lr 0.1: constant\")]\n    internal sealed class {|LRS0100:Decay|} { }\n}\n",
+                "using ScheduleDsl;\npublic partial class Outer\n{\n    [Schedule(\"lr 0.1: constant\")]\n    internal sealed partial class Decay { }\n}\n");
+
+        [Fact]
+        public Task AddsPartialToATypeWithoutModifiers() =>
+            AnalyzerTest.VerifyFix<AddPartialCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: constant\")]\nstruct {|LRS0100:Decay|} { }\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: constant\")]\npartial struct Decay { }\n");
+
+        [Fact]
+        public Task ReplacesAnUnknownWordWithTheSuggestion() =>
+            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
+
+        [Fact]
+        public Task ReplacesAnUnknownWordInARawString() =>
+            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      {|LRS0002:Step|} 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      step 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n");
+
+        [Fact]
+        public Task AddsAStartToAWarmupFromZero() =>
+            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0009:warmup|} linear 5 -> step 0.8 every 2\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.001 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
+    }
+}
