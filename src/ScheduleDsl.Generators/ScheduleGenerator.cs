@@ -40,7 +40,8 @@ namespace ScheduleDsl.Generators
         {
             try
             {
-                if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+                if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0
+                    || context.TargetNode is not TypeDeclarationSyntax { Identifier.IsMissing: false })
                 {
                     return null;
                 }
@@ -65,7 +66,8 @@ namespace ScheduleDsl.Generators
                     Declaration(type, cancellationToken),
                     DeclaresParameterlessConstructor(type),
                     declaration.Text,
-                    problem);
+                    problem,
+                    UserMembers(type));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -111,6 +113,25 @@ namespace ScheduleDsl.Generators
 
             string name = SyntaxFacts.GetKeywordKind(type.Name) != SyntaxKind.None ? "@" + type.Name : type.Name;
             return new TypeDeclarationSpec(keyword, name, type.IsStatic);
+        }
+
+        /// <summary>The members the generator would add that the user has already written; the generator leaves those out.</summary>
+        private static EquatableArray<string> UserMembers(INamedTypeSymbol type)
+        {
+            var names = new System.Collections.Generic.List<string>();
+            foreach (string name in ScheduleEmitter.MemberNames)
+            {
+                foreach (ISymbol member in type.GetMembers(name))
+                {
+                    if (!member.IsImplicitlyDeclared && (name != "ToString" || SymbolEqualityComparer.Default.Equals(member.ContainingType, type)))
+                    {
+                        names.Add(name);
+                        break;
+                    }
+                }
+            }
+
+            return new EquatableArray<string>(names.ToArray());
         }
 
         private static bool DeclaresParameterlessConstructor(INamedTypeSymbol type)

@@ -60,7 +60,7 @@ namespace N
             return product > double.MaxValue ? double.MaxValue : product;
         }
 
-        /// <summary>The schedule as an <see cref="global::ScheduleDsl.ILearningRateSchedule"/>, for APIs that take one.</summary>
+        /// <summary>The schedule as an <see cref="global::ScheduleDsl.ILearningRateSchedule"/>, for APIs that take one; it shares this class's state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public static global::ScheduleDsl.ILearningRateSchedule Instance { get; } = new ScheduleInstance();
 

@@ -101,18 +101,28 @@ namespace N
             s_observations = 0;
         }
 
-        /// <summary>The schedule as an <see cref="global::ScheduleDsl.ILearningRateSchedule"/>, for APIs that take one.</summary>
+        /// <summary>The schedule as an <see cref="global::ScheduleDsl.IMetricSchedule"/>, for APIs that take one; it shares this class's state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        public static global::ScheduleDsl.ILearningRateSchedule Instance { get; } = new ScheduleInstance();
+        public static global::ScheduleDsl.IMetricSchedule Instance { get; } = new ScheduleInstance();
 
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private sealed class ScheduleInstance : global::ScheduleDsl.ILearningRateSchedule
+        private sealed class ScheduleInstance : global::ScheduleDsl.IMetricSchedule
         {
             public global::ScheduleDsl.ScheduleUnit Unit => Decay.Unit;
 
             public bool IsAbsolute => Decay.IsAbsolute;
 
             public double At(long t) => Decay.At(t);
+
+            public long Observations => Decay.Observations;
+
+            public void Observe(double metric) => Decay.Observe(metric);
+
+            public global::ScheduleDsl.MetricScheduleState GetState() => Decay.GetState();
+
+            public void SetState(global::ScheduleDsl.MetricScheduleState state) => Decay.SetState(state);
+
+            public void Reset() => Decay.Reset();
 
             public override string ToString() => "plateau factor 0.5 patience 3";
         }

@@ -16,6 +16,12 @@ namespace ScheduleDsl.Language.Emit
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
         private const int ListedValues = 10;
 
+        /// <summary>The public members the generator adds; any the user has written already are left out.</summary>
+        public static readonly string[] MemberNames =
+        {
+            "ScheduleText", "Unit", "IsAbsolute", "At", "ToString", "Instance", "Observations", "Observe", "GetState", "SetState", "Reset",
+        };
+
         public static string Emit(ScheduleTypeSpec spec)
         {
             ScheduleModel? model = null;
@@ -112,10 +118,14 @@ namespace ScheduleDsl.Language.Emit
             string modifiers = isStatic ? "public static " : "public ";
             string unit = model.Unit == TimeUnit.Step ? "Step" : "Epoch";
 
-            w.Line("/// <summary>The schedule text, as written in the attribute.</summary>");
-            w.Line(GeneratedCode);
-            w.Line("public const string ScheduleText = " + CSharp.String(spec.Text!) + ";");
-            w.Line();
+            if (!spec.UserDeclares("ScheduleText"))
+            {
+                w.Line("/// <summary>The schedule text, as written in the attribute.</summary>");
+                w.Line(GeneratedCode);
+                w.Line("public const string ScheduleText = " + CSharp.String(spec.Text!) + ";");
+                w.Line();
+            }
+
             if (model.IsStateful)
             {
                 for (int i = 0; i < model.PlateauCount; i++)
@@ -139,48 +149,82 @@ namespace ScheduleDsl.Language.Emit
                 w.Line();
             }
 
-            w.Line("/// <summary>" + (model.Unit == TimeUnit.Step ? "Each time index is one optimizer step." : "Each time index is one epoch.") + "</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "global::ScheduleDsl.ScheduleUnit Unit => global::ScheduleDsl.ScheduleUnit." + unit + ";");
-            w.Line();
-            w.Line("/// <summary>" + (model.Lr != null ? "True: the values are absolute learning rates." : "False: the values are factors of the optimizer's base rate.") + "</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "bool IsAbsolute => " + (model.Lr != null ? "true" : "false") + ";");
-            w.Line();
-            WriteAt(w, spec, model);
-            if (model.IsStateful)
+            if (!spec.UserDeclares("Unit"))
             {
-                WriteMetricMembers(w, spec, model);
+                w.Line("/// <summary>" + (model.Unit == TimeUnit.Step ? "Each time index is one optimizer step." : "Each time index is one epoch.") + "</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "global::ScheduleDsl.ScheduleUnit Unit => global::ScheduleDsl.ScheduleUnit." + unit + ";");
+                w.Line();
             }
 
-            if (!isStatic)
+            if (!spec.UserDeclares("IsAbsolute"))
+            {
+                w.Line("/// <summary>" + (model.Lr != null ? "True: the values are absolute learning rates." : "False: the values are factors of the optimizer's base rate.") + "</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "bool IsAbsolute => " + (model.Lr != null ? "true" : "false") + ";");
+                w.Line();
+            }
+
+            bool usesScale = false;
+            if (!spec.UserDeclares("At"))
+            {
+                usesScale = WriteAt(w, spec, model);
+            }
+
+            if (model.IsStateful)
+            {
+                usesScale |= WriteMetricMembers(w, spec, model);
+            }
+
+            if (usesScale)
+            {
+                WriteScaleHelper(w);
+            }
+
+            if (!isStatic && !spec.UserDeclares("ToString"))
             {
                 w.Line();
                 w.Line("/// <summary>The schedule in canonical text: <c>" + CSharp.Xml(CanonicalWriter.Write(model)) + "</c>.</summary>");
                 w.Line(GeneratedCode);
                 w.Line("public override string ToString() => " + CSharp.String(CanonicalWriter.Write(model)) + ";");
             }
-            else
+            else if (isStatic && !spec.UserDeclares("Instance"))
             {
+                string name = spec.Type.Name;
+                string kind = model.IsStateful ? "global::ScheduleDsl.IMetricSchedule" : "global::ScheduleDsl.ILearningRateSchedule";
                 w.Line();
-                w.Line("/// <summary>The schedule as an <see cref=\"global::ScheduleDsl.ILearningRateSchedule\"/>, for APIs that take one.</summary>");
+                w.Line("/// <summary>The schedule as an <see cref=\"" + kind + "\"/>, for APIs that take one; it shares this class's state.</summary>");
                 w.Line(GeneratedCode);
-                w.Line("public static global::ScheduleDsl.ILearningRateSchedule Instance { get; } = new ScheduleInstance();");
+                w.Line("public static " + kind + " Instance { get; } = new ScheduleInstance();");
                 w.Line();
                 w.Line(GeneratedCode);
-                w.Open("private sealed class ScheduleInstance : global::ScheduleDsl.ILearningRateSchedule");
-                w.Line("public global::ScheduleDsl.ScheduleUnit Unit => " + spec.Type.Name + ".Unit;");
+                w.Open("private sealed class ScheduleInstance : " + kind);
+                w.Line("public global::ScheduleDsl.ScheduleUnit Unit => " + name + ".Unit;");
                 w.Line();
-                w.Line("public bool IsAbsolute => " + spec.Type.Name + ".IsAbsolute;");
+                w.Line("public bool IsAbsolute => " + name + ".IsAbsolute;");
                 w.Line();
-                w.Line("public double At(long t) => " + spec.Type.Name + ".At(t);");
+                w.Line("public double At(long t) => " + name + ".At(t);");
+                if (model.IsStateful)
+                {
+                    w.Line();
+                    w.Line("public long Observations => " + name + ".Observations;");
+                    w.Line();
+                    w.Line("public void Observe(double metric) => " + name + ".Observe(metric);");
+                    w.Line();
+                    w.Line("public global::ScheduleDsl.MetricScheduleState GetState() => " + name + ".GetState();");
+                    w.Line();
+                    w.Line("public void SetState(global::ScheduleDsl.MetricScheduleState state) => " + name + ".SetState(state);");
+                    w.Line();
+                    w.Line("public void Reset() => " + name + ".Reset();");
+                }
+
                 w.Line();
                 w.Line("public override string ToString() => " + CSharp.String(CanonicalWriter.Write(model)) + ";");
                 w.Close();
             }
         }
 
-        private static void WriteAt(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        private static bool WriteAt(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
         {
             bool isStatic = spec.Type.IsStatic;
             string unit = model.Unit == TimeUnit.Step ? "optimizer step" : "epoch";
@@ -231,21 +275,23 @@ namespace ScheduleDsl.Language.Emit
             }
 
             w.Close();
-            if (emitter.UsesScale)
-            {
-                w.Line();
-                w.Line("/// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref=\"double.MaxValue\"/>.</summary>");
-                w.Line(GeneratedCode);
-                w.Line("private static double MultiplyLevels(double a, double b)");
-                w.Open();
-                w.Open("if (a == 0 || b == 0)");
-                w.Line("return 0;");
-                w.Close();
-                w.Line();
-                w.Line("double product = a * b;");
-                w.Line("return product > double.MaxValue ? double.MaxValue : product;");
-                w.Close();
-            }
+            return emitter.UsesScale;
+        }
+
+        private static void WriteScaleHelper(SourceWriter w)
+        {
+            w.Line();
+            w.Line("/// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref=\"double.MaxValue\"/>.</summary>");
+            w.Line(GeneratedCode);
+            w.Line("private static double MultiplyLevels(double a, double b)");
+            w.Open();
+            w.Open("if (a == 0 || b == 0)");
+            w.Line("return 0;");
+            w.Close();
+            w.Line();
+            w.Line("double product = a * b;");
+            w.Line("return product > double.MaxValue ? double.MaxValue : product;");
+            w.Close();
         }
 
         private static void WriteTopLevelChain(SourceWriter body, BodyEmitter emitter, ChainNode chain, List<PhaseExplanation> phases, double startLevel)
@@ -296,31 +342,11 @@ namespace ScheduleDsl.Language.Emit
             return level;
         }
 
-        private static void WriteMetricMembers(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        private static bool WriteMetricMembers(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
         {
             bool isStatic = spec.Type.IsStatic;
             string modifiers = isStatic ? "public static " : "public ";
             string observations = isStatic ? "s_observations" : "_observations";
-            w.Line();
-            w.Line("/// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "long Observations => " + observations + ";");
-            w.Line();
-            w.Line("/// <summary>Observes the metric (for example the validation loss) of time index <see cref=\"Observations\"/>; it first affects the value at the next index.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"metric\"/> is NaN.</exception>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "void Observe(double metric)");
-            w.Open();
-            w.Open("if (double.IsNaN(metric))");
-            w.Line("throw new global::System.ArgumentException(\"The observed metric is NaN; a plateau schedule cannot compare it with the best so far.\", nameof(metric));");
-            w.Close();
-            w.Line();
-            w.Line("long t = " + observations + ";");
-            var emitter = new BodyEmitter(w, isStatic);
-            emitter.Observe(model.Root, "t", LevelCode.Constant(model.StartLevel));
-            w.Line(observations + "++;");
-            w.Close();
-            // Observe needs MultiplyLevels only for levels that At computes the same way, so At has already emitted it.
             var fields = new List<string>();
             for (int i = 0; i < model.PlateauCount; i++)
             {
@@ -328,74 +354,129 @@ namespace ScheduleDsl.Language.Emit
             }
 
             string count = CSharp.Long(model.PlateauCount);
-            w.Line();
-            w.Line("/// <summary>A copy of the state (observations and plateau states), to save in a checkpoint.</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "global::ScheduleDsl.MetricScheduleState GetState() => new global::ScheduleDsl.MetricScheduleState(" + observations + ", new global::ScheduleDsl.PlateauState[] { " + string.Join(", ", fields) + " });");
-            w.Line();
-            w.Line("/// <summary>Restores a state from <see cref=\"GetState\"/>.</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "void SetState(global::ScheduleDsl.MetricScheduleState state)");
-            w.Open();
-            w.Open("if (state is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(state));");
-            w.Close();
-            w.Line();
-            w.Open("if (state.Plateaus.Count != " + count + ")");
-            w.Line("throw new global::System.ArgumentException(\"The state holds \" + state.Plateaus.Count + \" plateau phase(s) but this schedule has " + count + ".\", nameof(state));");
-            w.Close();
-            w.Line();
-            for (int i = 0; i < fields.Count; i++)
+            if (!spec.UserDeclares("Observations"))
             {
-                w.Line(fields[i] + " = state.Plateaus[" + CSharp.Long(i) + "];");
+                w.Line();
+                w.Line("/// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "long Observations => " + observations + ";");
             }
 
-            w.Line(observations + " = state.Observations;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Forgets every observation.</summary>");
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "void Reset()");
-            w.Open();
-            foreach (string field in fields)
+            var emitter = new BodyEmitter(w, isStatic);
+            if (!spec.UserDeclares("Observe"))
             {
-                w.Line(field + " = default;");
+                w.Line();
+                w.Line("/// <summary>Observes the metric (for example the validation loss) of time index <see cref=\"Observations\"/>; it first affects the value at the next index.</summary>");
+                w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"metric\"/> is NaN.</exception>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "void Observe(double metric)");
+                w.Open();
+                w.Open("if (double.IsNaN(metric))");
+                w.Line("throw new global::System.ArgumentException(\"The observed metric is NaN; a plateau schedule cannot compare it with the best so far.\", nameof(metric));");
+                w.Close();
+                w.Line();
+                w.Line("long t = " + observations + ";");
+                emitter.Observe(model.Root, "t", LevelCode.Constant(model.StartLevel));
+                w.Line(observations + "++;");
+                w.Close();
             }
 
-            w.Line(observations + " = 0;");
-            w.Close();
+            if (!spec.UserDeclares("GetState"))
+            {
+                w.Line();
+                w.Line("/// <summary>A copy of the state (observations and plateau states), to save in a checkpoint.</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "global::ScheduleDsl.MetricScheduleState GetState() => new global::ScheduleDsl.MetricScheduleState(" + observations + ", new global::ScheduleDsl.PlateauState[] { " + string.Join(", ", fields) + " });");
+            }
+
+            if (!spec.UserDeclares("SetState"))
+            {
+                w.Line();
+                w.Line("/// <summary>Restores a state from <see cref=\"GetState\"/>.</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "void SetState(global::ScheduleDsl.MetricScheduleState state)");
+                w.Open();
+                w.Open("if (state is null)");
+                w.Line("throw new global::System.ArgumentNullException(nameof(state));");
+                w.Close();
+                w.Line();
+                w.Open("if (state.Plateaus.Count != " + count + ")");
+                w.Line("throw new global::System.ArgumentException(\"The state holds \" + state.Plateaus.Count + \" plateau phase(s) but this schedule has " + count + ".\", nameof(state));");
+                w.Close();
+                w.Line();
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    w.Line(fields[i] + " = state.Plateaus[" + CSharp.Long(i) + "];");
+                }
+
+                w.Line(observations + " = state.Observations;");
+                w.Close();
+            }
+
+            if (!spec.UserDeclares("Reset"))
+            {
+                w.Line();
+                w.Line("/// <summary>Forgets every observation.</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "void Reset()");
+                w.Open();
+                foreach (string field in fields)
+                {
+                    w.Line(field + " = default;");
+                }
+
+                w.Line(observations + " = 0;");
+                w.Close();
+            }
+
+            return emitter.UsesScale;
         }
 
         private static void WriteStub(SourceWriter w, ScheduleTypeSpec spec, string problem)
         {
             bool isStatic = spec.Type.IsStatic;
             string modifiers = isStatic ? "public static " : "public ";
-            string message = CSharp.String("The schedule of " + spec.Type.Name + " cannot be evaluated: " + problem + ".");
-            w.Line("// The schedule is not valid, so every member throws; the analyzer reports what is wrong.");
-            if (spec.Text != null)
+            string thrown = "throw new global::System.InvalidOperationException(" + CSharp.String("The schedule of " + spec.Type.Name + " cannot be evaluated: " + problem + ".") + ");";
+            var members = new List<string>();
+            if (spec.Text != null && !spec.UserDeclares("ScheduleText"))
             {
-                w.Line(GeneratedCode);
-                w.Line("public const string ScheduleText = " + CSharp.String(spec.Text) + ";");
-                w.Line();
+                members.Add("public const string ScheduleText = " + CSharp.String(spec.Text) + ";");
             }
 
             if (!isStatic && !spec.DeclaresParameterlessConstructor)
             {
-                w.Line(GeneratedCode);
-                w.Line("public " + spec.Type.Name + "()");
-                w.Open();
-                w.Close();
-                w.Line();
+                members.Add("public " + spec.Type.Name + "()\n{\n}");
             }
 
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "global::ScheduleDsl.ScheduleUnit Unit => throw new global::System.InvalidOperationException(" + message + ");");
-            w.Line();
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "bool IsAbsolute => throw new global::System.InvalidOperationException(" + message + ");");
-            w.Line();
-            w.Line(GeneratedCode);
-            w.Line(modifiers + "double At(long t) => throw new global::System.InvalidOperationException(" + message + ");");
+            if (!spec.UserDeclares("Unit"))
+            {
+                members.Add(modifiers + "global::ScheduleDsl.ScheduleUnit Unit => " + thrown);
+            }
+
+            if (!spec.UserDeclares("IsAbsolute"))
+            {
+                members.Add(modifiers + "bool IsAbsolute => " + thrown);
+            }
+
+            if (!spec.UserDeclares("At"))
+            {
+                members.Add(modifiers + "double At(long t) => " + thrown);
+            }
+
+            w.Line("// The schedule is not valid, so every member throws; the analyzer reports what is wrong.");
+            for (int i = 0; i < members.Count; i++)
+            {
+                if (i > 0)
+                {
+                    w.Line();
+                }
+
+                w.Line(GeneratedCode);
+                foreach (string line in members[i].Split('\n'))
+                {
+                    w.Line(line);
+                }
+            }
         }
     }
 }

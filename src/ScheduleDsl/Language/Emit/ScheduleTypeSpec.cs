@@ -13,8 +13,23 @@ namespace ScheduleDsl.Language.Emit
         TypeDeclarationSpec Type,
         bool DeclaresParameterlessConstructor,
         string? Text,
-        string? Problem)
+        string? Problem,
+        EquatableArray<string> UserMembers = default)
     {
+        /// <summary>Whether the user's type already declares a member of this name, so the generator must not.</summary>
+        public bool UserDeclares(string name)
+        {
+            foreach (string member in UserMembers)
+            {
+                if (member == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// The hint name of the generated file, unique per type: containing types joined with '-' (a character no namespace
         /// holds, so <c>N.Outer-Inner</c> never collides with a type <c>Inner</c> in namespace <c>N.Outer</c>), without any '@'.
