@@ -72,12 +72,22 @@ namespace ScheduleDsl.Generators.Tests
             Assert.False(
                 type.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true || value is ISymbol || value is SyntaxNode || value is Location || value is Compilation || type.IsArray,
                 "The pipeline model holds a " + type.FullName);
+            if (value is Type || value is MemberInfo)
+            {
+                return; // a record's EqualityContract: metadata, not model data
+            }
+
             if (value is System.Collections.IEnumerable items)
             {
                 foreach (object? item in items)
                 {
                     Walk(item, seen);
                 }
+            }
+
+            if (type.Namespace?.StartsWith("ScheduleDsl", StringComparison.Ordinal) != true)
+            {
+                return;
             }
 
             foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
