@@ -1,0 +1,165 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace ScheduleDsl.Training.Kernels
+{
+    /// <summary>
+    /// The element-wise and row-wise steps around the products, on feature-major buffers (<c>[rows, batch]</c>): they run
+    /// along the batch, through <see cref="TensorPrimitives"/> where it has the operation and <see cref="Vector{T}"/> where not.
+    /// </summary>
+    internal static class Elementwise
+    {
+        public static void AddRowBias(Span<float> values, ReadOnlySpan<float> bias, int batch)
+        {
+            for (int r = 0; r < bias.Length; r++)
+            {
+                TensorPrimitives.Add(values.Slice(r * batch, batch), bias[r], values.Slice(r * batch, batch));
+            }
+        }
+
+        public static void RowSums(ReadOnlySpan<float> values, Span<float> sums, int batch)
+        {
+            for (int r = 0; r < sums.Length; r++)
+            {
+                sums[r] = TensorPrimitives.Sum(values.Slice(r * batch, batch));
+            }
+        }
+
+        /// <summary>Writes the transpose of <paramref name="source"/> (<c>[rows, columns]</c>) into <paramref name="target"/> (<c>[columns, rows]</c>).</summary>
+        public static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
+        {
+            const int Block = 32;
+            for (int r0 = 0; r0 < rows; r0 += Block)
+            {
+                int r1 = Math.Min(rows, r0 + Block);
+                for (int c0 = 0; c0 < columns; c0 += Block)
+                {
+                    int c1 = Math.Min(columns, c0 + Block);
+                    for (int r = r0; r < r1; r++)
+                    {
+                        for (int c = c0; c < c1; c++)
+                        {
+                            target[c * rows + r] = source[r * columns + c];
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <param name="scratch">At least <c>2·batch</c> floats.</param>
+        public static void Activate(Activation activation, Span<float> values, int rows, int batch, Span<float> scratch)
+        {
+            switch (activation)
+            {
+                case Activation.Relu:
+                    TensorPrimitives.Max(values, 0f, values);
+                    break;
+                case Activation.Tanh:
+                    TensorPrimitives.Tanh(values, values);
+                    break;
+                case Activation.Sigmoid:
+                    TensorPrimitives.Sigmoid(values, values);
+                    break;
+                case Activation.Softmax:
+                    Softmax(values, rows, batch, scratch);
+                    break;
+            }
+        }
+
+        /// <summary>Softmax down each column (one sample), computed row by row along the batch: max, subtract, exp, normalize.</summary>
+        public static void Softmax(Span<float> values, int rows, int batch, Span<float> scratch)
+        {
+            Span<float> max = scratch.Slice(0, batch);
+            Span<float> sum = scratch.Slice(batch, batch);
+            values.Slice(0, batch).CopyTo(max);
+            for (int r = 1; r < rows; r++)
+            {
+                TensorPrimitives.Max(max, values.Slice(r * batch, batch), max);
+            }
+
+            sum.Clear();
+            for (int r = 0; r < rows; r++)
+            {
+                Span<float> row = values.Slice(r * batch, batch);
+                TensorPrimitives.Subtract(row, max, row);
+                TensorPrimitives.Exp(row, row);
+                TensorPrimitives.Add(sum, row, sum);
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                Span<float> row = values.Slice(r * batch, batch);
+                TensorPrimitives.Divide(row, sum, row);
+            }
+        }
+
+        /// <summary>Turns the gradient with respect to an activation's output into the gradient with respect to its input, in place.</summary>
+        /// <param name="scratch">At least <c>batch</c> floats.</param>
+        public static void ActivationBackward(Activation activation, ReadOnlySpan<float> output, Span<float> gradient, int rows, int batch, Span<float> scratch)
+        {
+            switch (activation)
+            {
+                case Activation.Relu:
+                    ReluBackward(output, gradient);
+                    break;
+                case Activation.Tanh:
+                    // d tanh = 1 − a²
+                    for (int i = 0; i < gradient.Length; i++)
+                    {
+                        gradient[i] *= 1 - output[i] * output[i];
+                    }
+
+                    break;
+                case Activation.Sigmoid:
+                    // d σ = a (1 − a)
+                    for (int i = 0; i < gradient.Length; i++)
+                    {
+                        gradient[i] *= output[i] * (1 - output[i]);
+                    }
+
+                    break;
+                case Activation.Softmax:
+                    // Per column: g_r ← a_r (g_r − Σ_k a_k g_k)
+                    Span<float> dot = scratch.Slice(0, batch);
+                    dot.Clear();
+                    for (int r = 0; r < rows; r++)
+                    {
+                        TensorPrimitives.FusedMultiplyAdd(output.Slice(r * batch, batch), gradient.Slice(r * batch, batch), dot, dot);
+                    }
+
+                    for (int r = 0; r < rows; r++)
+                    {
+                        Span<float> g = gradient.Slice(r * batch, batch);
+                        TensorPrimitives.Subtract(g, dot, g);
+                        TensorPrimitives.Multiply(g, output.Slice(r * batch, batch), g);
+                    }
+
+                    break;
+            }
+        }
+
+        private static void ReluBackward(ReadOnlySpan<float> output, Span<float> gradient)
+        {
+            int i = 0;
+            if (Simd.IsVectorized)
+            {
+                ReadOnlySpan<Vector<float>> a = MemoryMarshal.Cast<float, Vector<float>>(output);
+                Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+                int vectors = Math.Min(a.Length, g.Length);
+                for (int v = 0; v < vectors; v++)
+                {
+                    g[v] = Vector.ConditionalSelect(Vector.GreaterThan(a[v], Vector<float>.Zero), g[v], Vector<float>.Zero);
+                }
+
+                i = vectors * Vector<float>.Count;
+            }
+
+            for (; i < gradient.Length; i++)
+            {
+                gradient[i] = output[i] > 0 ? gradient[i] : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ScheduleDsl.Training.Kernels
+{
+    /// <summary>
+    /// Single-precision matrix multiply <c>C[m×n] (+)= A[m×k] · B[k×n]</c>, all row-major. Register-blocked: a 6×(2·W)
+    /// tile of C stays in 12 vector registers while k runs, each step one broadcast of A and two loads of B feeding 12
+    /// fused multiply-adds; k is blocked so the panel of B in use stays in cache. Large products split their rows across
+    /// the worker pool.
+    /// </summary>
+    internal static unsafe class Gemm
+    {
+        private const int RowsPerTile = 6;
+        private const int DepthBlock = 256;
+
+        /// <summary>Below this many multiply-adds a product runs on the calling thread alone.</summary>
+        private const long ParallelThreshold = 1 << 20;
+
+        public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+        {
+            if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+            {
+                throw new ArgumentException("The spans are smaller than the matrix sizes.");
+            }
+
+            fixed (float* pa = a)
+            fixed (float* pb = b)
+            fixed (float* pc = c)
+            {
+                if ((long)m * k * n >= ParallelThreshold && m >= 2 * RowsPerTile && WorkerPool.Shared.Workers > 1)
+                {
+                    var job = new GemmJob(pa, pb, pc, m, k, n, accumulate);
+                    WorkerPool.Shared.Run(ref job, m);
+                }
+                else
+                {
+                    Rows(pa, pb, pc, k, n, accumulate, 0, m);
+                }
+            }
+        }
+
+        /// <summary>Computes rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> of C.</summary>
+        public static void Rows(float* a, float* b, float* c, int k, int n, bool accumulate, int rowStart, int rowEnd)
+        {
+            if (!accumulate)
+            {
+                new Span<float>(c + (long)rowStart * n, (rowEnd - rowStart) * n).Clear();
+            }
+
+            if (!Simd.IsVectorized)
+            {
+                ScalarRows(a, b, c, k, n, rowStart, rowEnd);
+                return;
+            }
+
+            for (int k0 = 0; k0 < k; k0 += DepthBlock)
+            {
+                int depth = Math.Min(DepthBlock, k - k0);
+                int i = rowStart;
+                for (; i + RowsPerTile <= rowEnd; i += RowsPerTile)
+                {
+                    Tile6(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth);
+                }
+
+                for (; i < rowEnd; i++)
+                {
+                    Row(a + (long)i * k + k0, b + (long)k0 * n, n, c + (long)i * n, depth);
+                }
+            }
+        }
+
+        /// <summary>Six rows of C: full 2·W-wide tiles, then one vector, then scalars for the last columns.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Tile6(float* a, int lda, float* b, int n, float* c, int depth)
+        {
+            int w = Vector<float>.Count;
+            int j = 0;
+            for (; j + 2 * w <= n; j += 2 * w)
+            {
+                float* c0 = c + j;
+                float* c1 = c0 + n;
+                float* c2 = c1 + n;
+                float* c3 = c2 + n;
+                float* c4 = c3 + n;
+                float* c5 = c4 + n;
+                Vector<float> r00 = Load(c0), r01 = Load(c0 + w);
+                Vector<float> r10 = Load(c1), r11 = Load(c1 + w);
+                Vector<float> r20 = Load(c2), r21 = Load(c2 + w);
+                Vector<float> r30 = Load(c3), r31 = Load(c3 + w);
+                Vector<float> r40 = Load(c4), r41 = Load(c4 + w);
+                Vector<float> r50 = Load(c5), r51 = Load(c5 + w);
+                float* bp = b + j;
+                float* ap = a;
+                for (int p = 0; p < depth; p++, bp += n, ap++)
+                {
+                    Vector<float> b0 = Load(bp);
+                    Vector<float> b1 = Load(bp + w);
+                    Vector<float> x = new Vector<float>(ap[0]);
+                    r00 = Vector.FusedMultiplyAdd(x, b0, r00);
+                    r01 = Vector.FusedMultiplyAdd(x, b1, r01);
+                    x = new Vector<float>(ap[lda]);
+                    r10 = Vector.FusedMultiplyAdd(x, b0, r10);
+                    r11 = Vector.FusedMultiplyAdd(x, b1, r11);
+                    x = new Vector<float>(ap[2 * lda]);
+                    r20 = Vector.FusedMultiplyAdd(x, b0, r20);
+                    r21 = Vector.FusedMultiplyAdd(x, b1, r21);
+                    x = new Vector<float>(ap[3 * lda]);
+                    r30 = Vector.FusedMultiplyAdd(x, b0, r30);
+                    r31 = Vector.FusedMultiplyAdd(x, b1, r31);
+                    x = new Vector<float>(ap[4 * lda]);
+                    r40 = Vector.FusedMultiplyAdd(x, b0, r40);
+                    r41 = Vector.FusedMultiplyAdd(x, b1, r41);
+                    x = new Vector<float>(ap[5 * lda]);
+                    r50 = Vector.FusedMultiplyAdd(x, b0, r50);
+                    r51 = Vector.FusedMultiplyAdd(x, b1, r51);
+                }
+
+                Store(r00, c0); Store(r01, c0 + w);
+                Store(r10, c1); Store(r11, c1 + w);
+                Store(r20, c2); Store(r21, c2 + w);
+                Store(r30, c3); Store(r31, c3 + w);
+                Store(r40, c4); Store(r41, c4 + w);
+                Store(r50, c5); Store(r51, c5 + w);
+            }
+
+            for (int r = 0; r < RowsPerTile; r++)
+            {
+                Tail(a + (long)r * lda, b, n, c + (long)r * n, depth, j);
+            }
+        }
+
+        /// <summary>One row of C over all its columns.</summary>
+        private static void Row(float* a, float* b, int n, float* c, int depth) => Tail(a, b, n, c, depth, 0);
+
+        /// <summary>Columns from <paramref name="j"/> on of one row: one vector at a time, then scalars.</summary>
+        private static void Tail(float* a, float* b, int n, float* c, int depth, int j)
+        {
+            int w = Vector<float>.Count;
+            for (; j + w <= n; j += w)
+            {
+                Vector<float> acc = Load(c + j);
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    acc = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), acc);
+                }
+
+                Store(acc, c + j);
+            }
+
+            for (; j < n; j++)
+            {
+                float acc = c[j];
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    acc = MathF.FusedMultiplyAdd(a[p], *bp, acc);
+                }
+
+                c[j] = acc;
+            }
+        }
+
+        private static void ScalarRows(float* a, float* b, float* c, int k, int n, int rowStart, int rowEnd)
+        {
+            for (int i = rowStart; i < rowEnd; i++)
+            {
+                float* ci = c + (long)i * n;
+                float* ai = a + (long)i * k;
+                for (int p = 0; p < k; p++)
+                {
+                    float x = ai[p];
+                    float* bp = b + (long)p * n;
+                    for (int j = 0; j < n; j++)
+                    {
+                        ci[j] += x * bp[j];
+                    }
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<float> Load(float* p) => Unsafe.ReadUnaligned<Vector<float>>(p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Store(Vector<float> v, float* p) => Unsafe.WriteUnaligned(p, v);
+
+        /// <summary>A product split by rows across the worker pool.</summary>
+        private readonly struct GemmJob : IWorkerJob
+        {
+            private readonly float* _a;
+            private readonly float* _b;
+            private readonly float* _c;
+            private readonly int _k;
+            private readonly int _n;
+            private readonly bool _accumulate;
+            private readonly int _m;
+
+            public GemmJob(float* a, float* b, float* c, int m, int k, int n, bool accumulate)
+            {
+                _a = a;
+                _b = b;
+                _c = c;
+                _m = m;
+                _k = k;
+                _n = n;
+                _accumulate = accumulate;
+            }
+
+            public void Execute(int part, int parts)
+            {
+                // Split on tile boundaries so every worker runs full 6-row tiles.
+                int tiles = (_m + RowsPerTile - 1) / RowsPerTile;
+                int start = Math.Min(_m, tiles * part / parts * RowsPerTile);
+                int end = part == parts - 1 ? _m : Math.Min(_m, tiles * (part + 1) / parts * RowsPerTile);
+                if (end > start)
+                {
+                    Rows(_a, _b, _c, _k, _n, _accumulate, start, end);
+                }
+            }
+        }
+    }
+}

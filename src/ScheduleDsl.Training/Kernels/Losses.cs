@@ -1,0 +1,114 @@
+using System;
+
+namespace ScheduleDsl.Training.Kernels
+{
+    /// <summary>The losses on feature-major outputs and targets (<c>[outputs, batch]</c>): the mean loss and its gradient.</summary>
+    internal static class Losses
+    {
+        /// <summary>Keras's clipping of probabilities before a logarithm.</summary>
+        public const float Epsilon = 1e-7f;
+
+        /// <summary>
+        /// Returns the mean loss over the batch and writes the gradient into <paramref name="gradient"/>: with respect to the
+        /// last layer's input to its activation when <paramref name="fused"/>, else with respect to its output.
+        /// </summary>
+        public static double Compute(Loss loss, bool fused, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> gradient, int outputs, int batch)
+        {
+            double total = 0;
+            int count = outputs * batch;
+            switch (loss)
+            {
+                case Loss.CategoricalCrossEntropy:
+                {
+                    float scale = 1f / batch;
+                    for (int i = 0; i < count; i++)
+                    {
+                        float p = Math.Clamp(output[i], Epsilon, 1 - Epsilon);
+                        float y = target[i];
+                        if (y != 0)
+                        {
+                            total -= y * Math.Log(p);
+                        }
+
+                        gradient[i] = fused ? (output[i] - y) * scale : -y / p * scale;
+                    }
+
+                    return total / batch;
+                }
+
+                case Loss.BinaryCrossEntropy:
+                {
+                    float scale = 1f / count;
+                    for (int i = 0; i < count; i++)
+                    {
+                        float p = Math.Clamp(output[i], Epsilon, 1 - Epsilon);
+                        float y = target[i];
+                        total -= y * Math.Log(p) + (1 - y) * Math.Log(1 - p);
+                        gradient[i] = fused ? (output[i] - y) * scale : (p - y) / (p * (1 - p)) * scale;
+                    }
+
+                    return total / count;
+                }
+
+                default:
+                {
+                    float scale = 2f / count;
+                    for (int i = 0; i < count; i++)
+                    {
+                        float d = output[i] - target[i];
+                        total += (double)d * d;
+                        gradient[i] = d * scale;
+                    }
+
+                    return total / count;
+                }
+            }
+        }
+
+        /// <summary>Whether the loss and the last activation fuse into one stable gradient.</summary>
+        public static bool Fuses(Loss loss, Activation last) =>
+            (loss == Loss.CategoricalCrossEntropy && last == Activation.Softmax) || (loss == Loss.BinaryCrossEntropy && last == Activation.Sigmoid);
+
+        /// <summary>
+        /// How many samples are right: the largest output is the target's class (one output per class); with one output,
+        /// or binary cross-entropy, every output on the right side of 0.5.
+        /// </summary>
+        public static int Correct(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target, int outputs, int batch)
+        {
+            int correct = 0;
+            for (int j = 0; j < batch; j++)
+            {
+                if (loss == Loss.BinaryCrossEntropy || outputs == 1)
+                {
+                    bool all = true;
+                    for (int r = 0; r < outputs; r++)
+                    {
+                        all &= output[r * batch + j] >= 0.5f == target[r * batch + j] >= 0.5f;
+                    }
+
+                    correct += all ? 1 : 0;
+                    continue;
+                }
+
+                int predicted = 0;
+                int actual = 0;
+                for (int r = 1; r < outputs; r++)
+                {
+                    if (output[r * batch + j] > output[predicted * batch + j])
+                    {
+                        predicted = r;
+                    }
+
+                    if (target[r * batch + j] > target[actual * batch + j])
+                    {
+                        actual = r;
+                    }
+                }
+
+                correct += predicted == actual ? 1 : 0;
+            }
+
+            return correct;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using ScheduleDsl.Training.Kernels;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>A fully connected layer: <c>f(W·x + b)</c>, <c>W</c> stored <c>[out, in]</c> as PyTorch and safetensors do.</summary>
+    public sealed class Dense : Layer
+    {
+        private float[] _inputTransposed = Array.Empty<float>();
+        private float[] _weightTransposed = Array.Empty<float>();
+        private readonly Parameter[] _parameters;
+        private float[] _scratch = Array.Empty<float>();
+
+        public Dense(int inputs, int outputs, Activation activation = Activation.Linear)
+            : base(inputs, outputs)
+        {
+            if (!Enum.IsDefined(activation))
+            {
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+            }
+
+            Activation = activation;
+            Weight = new Parameter("weight", new[] { outputs, inputs });
+            Bias = new Parameter("bias", new[] { outputs });
+            _parameters = new[] { Weight, Bias };
+        }
+
+        public Activation Activation { get; }
+
+        /// <summary>
+        /// Set on the last layer when the loss is fused with its activation (softmax + cross-entropy, sigmoid + binary
+        /// cross-entropy): the loss then writes the gradient with respect to the layer's input to the activation directly.
+        /// </summary>
+        internal bool LossGivesPreActivationGradient { get; set; }
+
+        public Parameter Weight { get; }
+
+        public Parameter Bias { get; }
+
+        internal override IReadOnlyList<Parameter> Parameters => _parameters;
+
+        /// <summary>Glorot (Xavier) uniform weights in ±√(6 / (in + out)) and zero biases, as Keras initializes a Dense layer.</summary>
+        internal void Initialize(Rng rng)
+        {
+            float limit = MathF.Sqrt(6f / (Inputs + Outputs));
+            float[] w = Weight.Value;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = (2 * rng.NextSingle() - 1) * limit;
+            }
+
+            Array.Clear(Bias.Value);
+        }
+
+        internal override void Reserve(int batch)
+        {
+            base.Reserve(batch);
+            if (_inputTransposed.Length < Inputs * batch)
+            {
+                _inputTransposed = new float[Inputs * batch];
+            }
+
+            if (_weightTransposed.Length == 0)
+            {
+                _weightTransposed = new float[Inputs * Outputs];
+            }
+
+            if (_scratch.Length < 2 * batch)
+            {
+                _scratch = new float[2 * batch];
+            }
+        }
+
+        internal override void Forward(float[] input, int batch, bool training, Rng rng)
+        {
+            Span<float> output = Output.AsSpan(0, Outputs * batch);
+            Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: false);
+            Elementwise.AddRowBias(output, Bias.Value, batch);
+            Elementwise.Activate(Activation, output, Outputs, batch, _scratch);
+        }
+
+        internal override void Backward(float[] input, float[]? inputGradient, int batch)
+        {
+            Span<float> gradient = OutputGradient.AsSpan(0, Outputs * batch);
+            if (!LossGivesPreActivationGradient)
+            {
+                Elementwise.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
+            }
+
+            // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]
+            Elementwise.Transpose(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
+            Gemm.Multiply(gradient, _inputTransposed, Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
+            Elementwise.RowSums(gradient, Bias.Gradient, batch);
+
+            if (inputGradient != null)
+            {
+                // dX[in, batch] = Wᵀ[in, out] · dZ[out, batch]
+                Elementwise.Transpose(Weight.Value, _weightTransposed, Outputs, Inputs);
+                Gemm.Multiply(_weightTransposed, gradient, inputGradient.AsSpan(0, Inputs * batch), Inputs, Outputs, batch, accumulate: false);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>Inverted dropout: in training, zeroes each value with probability <c>rate</c> and scales the rest by 1/(1 − rate); at inference, the identity.</summary>
+    public sealed class Dropout : Layer
+    {
+        private float[] _mask = Array.Empty<float>();
+
+        public Dropout(int features, double rate)
+            : base(features, features)
+        {
+            if (!(rate >= 0 && rate < 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(rate), rate, "The dropout rate must lie in [0, 1).");
+            }
+
+            Rate = rate;
+        }
+
+        public double Rate { get; }
+
+        internal override void Reserve(int batch)
+        {
+            base.Reserve(batch);
+            if (_mask.Length < Inputs * batch)
+            {
+                _mask = new float[Inputs * batch];
+            }
+        }
+
+        internal override void Forward(float[] input, int batch, bool training, Rng rng)
+        {
+            int count = Inputs * batch;
+            if (!training || Rate == 0)
+            {
+                input.AsSpan(0, count).CopyTo(Output);
+                _mask.AsSpan(0, count).Fill(1f);
+                return;
+            }
+
+            float keep = (float)(1 / (1 - Rate));
+            for (int i = 0; i < count; i++)
+            {
+                _mask[i] = rng.NextDouble() < Rate ? 0f : keep;
+                Output[i] = input[i] * _mask[i];
+            }
+        }
+
+        internal override void Backward(float[] input, float[]? inputGradient, int batch)
+        {
+            if (inputGradient != null)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(OutputGradient.AsSpan(0, Inputs * batch), _mask.AsSpan(0, Inputs * batch), inputGradient.AsSpan(0, Inputs * batch));
+            }
+        }
+    }
+}

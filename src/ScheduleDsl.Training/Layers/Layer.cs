@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// A layer of a <see cref="Sequential"/> model. Activations are stored feature-major — <c>[features, batch]</c>, one
+    /// row per feature — so every element-wise step runs along the batch and the products are plain row-major GEMMs.
+    /// </summary>
+    public abstract class Layer
+    {
+        internal Layer(int inputs, int outputs)
+        {
+            if (inputs < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A layer needs at least one input.");
+            }
+
+            if (outputs < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer needs at least one output.");
+            }
+
+            Inputs = inputs;
+            Outputs = outputs;
+        }
+
+        public int Inputs { get; }
+
+        public int Outputs { get; }
+
+        /// <summary>The output of the last forward pass, <c>[Outputs, batch capacity]</c>.</summary>
+        internal float[] Output { get; private set; } = Array.Empty<float>();
+
+        /// <summary>The gradient of the loss with respect to <see cref="Output"/>.</summary>
+        internal float[] OutputGradient { get; private set; } = Array.Empty<float>();
+
+        internal virtual IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
+
+        /// <summary>Allocates the buffers for batches of up to <paramref name="batch"/> samples (once; later calls reuse them).</summary>
+        internal virtual void Reserve(int batch)
+        {
+            if (Output.Length < Outputs * batch)
+            {
+                Output = new float[Outputs * batch];
+                OutputGradient = new float[Outputs * batch];
+            }
+        }
+
+        /// <summary>Computes <see cref="Output"/> from <paramref name="input"/> (<c>[Inputs, batch]</c>).</summary>
+        internal abstract void Forward(float[] input, int batch, bool training, Rng rng);
+
+        /// <summary>
+        /// From <see cref="OutputGradient"/>, accumulates the parameter gradients and writes the gradient of the input into
+        /// <paramref name="inputGradient"/> (skipped when null: the first layer has no one to pass it to).
+        /// </summary>
+        internal abstract void Backward(float[] input, float[]? inputGradient, int batch);
+    }
+}

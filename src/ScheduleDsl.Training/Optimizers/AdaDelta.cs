@@ -1,0 +1,51 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// AdaDelta, as Keras: <c>E[g²] ← ρ·E[g²] + (1−ρ)·g²</c>, <c>Δ ← −√(E[Δ²] + ε) / √(E[g²] + ε) · g</c>,
+    /// <c>E[Δ²] ← ρ·E[Δ²] + (1−ρ)·Δ²</c>, <c>p ← p + lr·Δ</c>. Defaults: lr 0.001, ρ 0.95, ε 1e-7.
+    /// </summary>
+    public sealed class AdaDelta : Optimizer
+    {
+        public AdaDelta(double learningRate = 0.001, double rho = 0.95, double epsilon = 1e-7, double weightDecay = 0)
+            : base(learningRate, weightDecay)
+        {
+            if (!(rho >= 0 && rho < 1) || !(epsilon > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(rho), "rho must lie in [0, 1) and epsilon be > 0.");
+            }
+
+            Rho = rho;
+            Epsilon = epsilon;
+        }
+
+        public double Rho { get; }
+
+        public double Epsilon { get; }
+
+        protected override string[] SlotNames => new[] { "accumulated_grad", "accumulated_delta" };
+
+        public override string Describe() => "adadelta(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
+
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        {
+            float rho = (float)Rho;
+            float eps = (float)Epsilon;
+            Span<float> grads = slots[0];
+            Span<float> deltas = slots[1];
+            Span<float> delta = Scratch.AsSpan(0, value.Length);
+            for (int i = 0; i < value.Length; i++)
+            {
+                float g = gradient[i];
+                grads[i] = rho * grads[i] + (1 - rho) * g * g;
+                float d = -(MathF.Sqrt(deltas[i] + eps) * g) / MathF.Sqrt(grads[i] + eps);
+                deltas[i] = rho * deltas[i] + (1 - rho) * d * d;
+                delta[i] = d;
+            }
+
+            TensorPrimitives.MultiplyAdd(delta, lr, value, value);
+        }
+    }
+}

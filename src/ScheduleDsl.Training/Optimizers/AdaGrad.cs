@@ -1,0 +1,42 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>AdaGrad, as Keras: <c>a ← a + g²</c>, <c>p ← p − lr·g / √(a + ε)</c>. Defaults: lr 0.001, a₀ 0.1, ε 1e-7.</summary>
+    public sealed class AdaGrad : Optimizer
+    {
+        public AdaGrad(double learningRate = 0.001, double initialAccumulator = 0.1, double epsilon = 1e-7, double weightDecay = 0)
+            : base(learningRate, weightDecay)
+        {
+            if (!(initialAccumulator >= 0) || !(epsilon > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(epsilon), "The initial accumulator must be ≥ 0 and epsilon > 0.");
+            }
+
+            InitialAccumulator = initialAccumulator;
+            Epsilon = epsilon;
+        }
+
+        public double InitialAccumulator { get; }
+
+        public double Epsilon { get; }
+
+        protected override string[] SlotNames => new[] { "accumulator" };
+
+        public override string Describe() => "adagrad(lr=" + F(LearningRate) + ", initial_accumulator=" + F(InitialAccumulator) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
+
+        protected override void InitializeSlot(int slot, float[] values) => Array.Fill(values, (float)InitialAccumulator);
+
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        {
+            Span<float> a = slots[0];
+            Span<float> t = Scratch.AsSpan(0, value.Length);
+            TensorPrimitives.FusedMultiplyAdd(gradient, gradient, a, a);
+            TensorPrimitives.Add(a, (float)Epsilon, t);
+            TensorPrimitives.Sqrt(t, t);
+            TensorPrimitives.Divide(gradient, t, t);
+            TensorPrimitives.MultiplyAdd(t, -lr, value, value);
+        }
+    }
+}

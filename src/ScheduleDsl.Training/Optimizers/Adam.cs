@@ -1,0 +1,74 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// Adam, as Keras: at update t, <c>α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)</c>, <c>m ← m + (g − m)(1−β₁)</c>,
+    /// <c>v ← v + (g² − v)(1−β₂)</c>, <c>p ← p − α·m / (√v + ε)</c>. Defaults: lr 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
+    /// </summary>
+    public class Adam : Optimizer
+    {
+        public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, double weightDecay = 0)
+            : base(learningRate, weightDecay)
+        {
+            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(beta1), "beta1 and beta2 must lie in [0, 1) and epsilon be > 0.");
+            }
+
+            Beta1 = beta1;
+            Beta2 = beta2;
+            Epsilon = epsilon;
+        }
+
+        public double Beta1 { get; }
+
+        public double Beta2 { get; }
+
+        public double Epsilon { get; }
+
+        protected override string[] SlotNames => new[] { "m", "v" };
+
+        public override string Describe() => Name + "(lr=" + F(LearningRate) + ", beta1=" + F(Beta1) + ", beta2=" + F(Beta2) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
+
+        protected virtual string Name => "adam";
+
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        {
+            double t = Iterations;
+            float alpha = (float)(lr * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
+            float b1 = (float)Beta1;
+            float b2 = (float)Beta2;
+            Span<float> m = slots[0];
+            Span<float> v = slots[1];
+            Span<float> tmp = Scratch.AsSpan(0, value.Length);
+
+            // m ← m + (g − m)(1 − β₁)
+            TensorPrimitives.Subtract(gradient, m, tmp);
+            TensorPrimitives.MultiplyAdd(tmp, 1 - b1, m, m);
+
+            // v ← v + (g² − v)(1 − β₂)
+            TensorPrimitives.Multiply(gradient, gradient, tmp);
+            TensorPrimitives.Subtract(tmp, v, tmp);
+            TensorPrimitives.MultiplyAdd(tmp, 1 - b2, v, v);
+
+            // p ← p − α·m / (√v + ε)
+            TensorPrimitives.Sqrt(v, tmp);
+            TensorPrimitives.Add(tmp, (float)Epsilon, tmp);
+            TensorPrimitives.Divide(m, tmp, tmp);
+            TensorPrimitives.MultiplyAdd(tmp, -alpha, value, value);
+        }
+    }
+
+    /// <summary>AdamW: Adam with decoupled weight decay, Keras's default 0.004.</summary>
+    public sealed class AdamW : Adam
+    {
+        public AdamW(double learningRate = 0.001, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
+            : base(learningRate, beta1, beta2, epsilon, weightDecay)
+        {
+        }
+
+        protected override string Name => "adamw";
+    }
+}

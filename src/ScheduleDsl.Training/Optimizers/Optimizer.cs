@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// An optimizer, with Keras's update rules and defaults. <see cref="LearningRate"/> is the base rate; a schedule given
+    /// to <see cref="Sequential.Fit"/> sets the rate of each epoch or step (a factor schedule multiplies the base rate).
+    /// Weight decay is decoupled, as in Keras: <c>p ← p − lr·wd·p</c> before each update.
+    /// </summary>
+    public abstract class Optimizer
+    {
+        private float[][][] _slots = Array.Empty<float[][]>();
+
+        /// <summary>A buffer as long as the largest parameter, for the update rules' intermediate values.</summary>
+        protected float[] Scratch { get; private set; } = Array.Empty<float>();
+
+        protected Optimizer(double learningRate, double weightDecay)
+        {
+            if (!(learningRate >= 0) || double.IsInfinity(learningRate))
+            {
+                throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number ≥ 0.");
+            }
+
+            if (!(weightDecay >= 0) || double.IsInfinity(weightDecay))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay must be a finite number ≥ 0.");
+            }
+
+            LearningRate = learningRate;
+            WeightDecay = weightDecay;
+        }
+
+        /// <summary>The base learning rate.</summary>
+        public double LearningRate { get; }
+
+        public double WeightDecay { get; }
+
+        /// <summary>Updates applied so far (Keras's <c>iterations</c>; Adam's bias correction uses it).</summary>
+        public long Iterations { get; internal set; }
+
+        /// <summary>The name of the state buffers each parameter needs (<c>m</c>, <c>v</c> …).</summary>
+        protected abstract string[] SlotNames { get; }
+
+        /// <summary>The optimizer's name and hyperparameters, for checkpoints and reports.</summary>
+        public abstract string Describe();
+
+        internal void Bind(IReadOnlyList<Parameter> parameters)
+        {
+            _slots = new float[parameters.Count][][];
+            int largest = 0;
+            for (int p = 0; p < parameters.Count; p++)
+            {
+                largest = Math.Max(largest, parameters[p].Length);
+                _slots[p] = new float[SlotNames.Length][];
+                for (int s = 0; s < SlotNames.Length; s++)
+                {
+                    _slots[p][s] = new float[parameters[p].Length];
+                    InitializeSlot(s, _slots[p][s]);
+                }
+            }
+
+            Scratch = new float[largest];
+            Iterations = 0;
+        }
+
+        /// <summary>Sets a state buffer's starting values (AdaGrad starts its accumulator at 0.1).</summary>
+        protected virtual void InitializeSlot(int slot, float[] values)
+        {
+        }
+
+        /// <summary>Applies one update with learning rate <paramref name="rate"/> to every parameter from its gradient.</summary>
+        internal void Step(IReadOnlyList<Parameter> parameters, double rate)
+        {
+            Iterations++;
+            float lr = (float)rate;
+            for (int p = 0; p < parameters.Count; p++)
+            {
+                Parameter parameter = parameters[p];
+                if (WeightDecay > 0)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(parameter.Value, 1f - (float)(rate * WeightDecay), parameter.Value);
+                }
+
+                Update(parameter.Value, parameter.Gradient, _slots[p], lr);
+            }
+        }
+
+        /// <summary>The update rule for one parameter.</summary>
+        protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr);
+
+        /// <summary>The state buffers in the order of <see cref="State"/>, to restore a checkpoint into.</summary>
+        internal IEnumerable<float[]> Buffers()
+        {
+            foreach (float[][] parameter in _slots)
+            {
+                foreach (float[] slot in parameter)
+                {
+                    yield return slot;
+                }
+            }
+        }
+
+        /// <summary>Every state buffer, named <c>optimizer.{parameter}.{slot}</c>, for checkpoints.</summary>
+        internal IEnumerable<(string Name, float[] Values)> State(IReadOnlyList<Parameter> parameters, IReadOnlyList<string> names)
+        {
+            for (int p = 0; p < _slots.Length; p++)
+            {
+                for (int s = 0; s < SlotNames.Length; s++)
+                {
+                    yield return ("optimizer." + names[p] + "." + SlotNames[s], _slots[p][s]);
+                }
+            }
+        }
+
+        protected static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// RMSprop, as Keras: <c>v ← ρ·v + (1−ρ)·g²</c>, <c>Δ = lr·g / √(v + ε)</c> (centered: <c>v − ḡ²</c>), then
+    /// <c>p ← p − Δ</c>, or with momentum <c>m ← μ·m + Δ</c>, <c>p ← p − m</c>. Defaults: lr 0.001, ρ 0.9, μ 0, ε 1e-7.
+    /// </summary>
+    public sealed class RmsProp : Optimizer
+    {
+        public RmsProp(double learningRate = 0.001, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false, double weightDecay = 0)
+            : base(learningRate, weightDecay)
+        {
+            if (!(rho >= 0 && rho < 1) || !(momentum >= 0 && momentum <= 1) || !(epsilon > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(rho), "rho must lie in [0, 1), momentum in [0, 1] and epsilon be > 0.");
+            }
+
+            Rho = rho;
+            Momentum = momentum;
+            Epsilon = epsilon;
+            Centered = centered;
+        }
+
+        public double Rho { get; }
+
+        public double Momentum { get; }
+
+        public double Epsilon { get; }
+
+        public bool Centered { get; }
+
+        protected override string[] SlotNames => new[] { "velocity", "momentum", "average_gradient" };
+
+        public override string Describe() => "rmsprop(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", momentum=" + F(Momentum) + ", epsilon=" + F(Epsilon) + ", centered=" + (Centered ? "true" : "false") + ", weight_decay=" + F(WeightDecay) + ")";
+
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        {
+            float rho = (float)Rho;
+            float eps = (float)Epsilon;
+            float mu = (float)Momentum;
+            Span<float> velocity = slots[0];
+            Span<float> momentum = slots[1];
+            Span<float> average = slots[2];
+            for (int i = 0; i < value.Length; i++)
+            {
+                float g = gradient[i];
+                velocity[i] = rho * velocity[i] + (1 - rho) * g * g;
+                float denominator = velocity[i] + eps;
+                if (Centered)
+                {
+                    average[i] = rho * average[i] + (1 - rho) * g;
+                    denominator -= average[i] * average[i];
+                }
+
+                float increment = lr * g / MathF.Sqrt(denominator);
+                if (mu > 0)
+                {
+                    momentum[i] = mu * momentum[i] + increment;
+                    value[i] -= momentum[i];
+                }
+                else
+                {
+                    value[i] -= increment;
+                }
+            }
+        }
+    }
+}

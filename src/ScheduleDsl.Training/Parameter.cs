@@ -1,0 +1,43 @@
+using System;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>A trainable tensor: its values, its gradient of the same shape, and a name (<c>layers.0.weight</c>).</summary>
+    public sealed class Parameter
+    {
+        internal Parameter(string name, int[] shape)
+        {
+            Name = name;
+            Shape = shape;
+            int count = 1;
+            foreach (int d in shape)
+            {
+                count *= d;
+            }
+
+            Value = new float[count];
+            Gradient = new float[count];
+        }
+
+        public string Name { get; }
+
+        /// <summary>Row-major shape: <c>[out, in]</c> for a weight, <c>[out]</c> for a bias.</summary>
+        public int[] Shape { get; }
+
+        public float[] Value { get; }
+
+        public float[] Gradient { get; }
+
+        public int Length => Value.Length;
+
+        internal void CopyFrom(ReadOnlySpan<float> values)
+        {
+            if (values.Length != Value.Length)
+            {
+                throw new ArgumentException("Parameter " + Name + " holds " + Value.Length + " values, not " + values.Length + ".");
+            }
+
+            values.CopyTo(Value);
+        }
+    }
+}
