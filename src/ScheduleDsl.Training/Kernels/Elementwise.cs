@@ -48,7 +48,7 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <param name="scratch">At least <c>2·batch</c> floats.</param>
+        /// <summary>Applies an activation in place; <paramref name="scratch"/> holds at least <c>2·batch</c> floats.</summary>
         public static void Activate(Activation activation, Span<float> values, int rows, int batch, Span<float> scratch)
         {
             switch (activation)
@@ -95,8 +95,10 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Turns the gradient with respect to an activation's output into the gradient with respect to its input, in place.</summary>
-        /// <param name="scratch">At least <c>batch</c> floats.</param>
+        /// <summary>
+        /// Turns the gradient with respect to an activation's output into the gradient with respect to its input, in place;
+        /// <paramref name="scratch"/> holds at least <c>batch</c> floats.
+        /// </summary>
         public static void ActivationBackward(Activation activation, ReadOnlySpan<float> output, Span<float> gradient, int rows, int batch, Span<float> scratch)
         {
             switch (activation)

@@ -6,7 +6,7 @@ namespace ScheduleDsl.Training
 {
     /// <summary>
     /// An optimizer, with Keras's update rules and defaults. <see cref="LearningRate"/> is the base rate; a schedule given
-    /// to <see cref="Sequential.Fit"/> sets the rate of each epoch or step (a factor schedule multiplies the base rate).
+    /// to <c>Sequential.Fit</c> sets the rate of each epoch or step (a factor schedule multiplies the base rate).
     /// Weight decay is decoupled, as in Keras: <c>p ← p − lr·wd·p</c> before each update.
     /// </summary>
     public abstract class Optimizer

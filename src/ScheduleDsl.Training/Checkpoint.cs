@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// Weights and checkpoints in safetensors files. Weights: Dense layer k (counting Dense layers only) as
+    /// <c>layers.{k}.weight</c> <c>[out, in]</c> and <c>layers.{k}.bias</c> <c>[out]</c>, F32, row-major — the layout of a
+    /// PyTorch <c>nn.Linear</c> in an <c>nn.Sequential</c> of Linear layers, so weights move both ways. A checkpoint adds the
+    /// optimizer's state tensors (<c>optimizer.{parameter}.{slot}</c>) and, in the metadata, the epoch, the step, the
+    /// shuffling generator's state and the schedule's state: loading it and training on gives exactly what an
+    /// uninterrupted run gives.
+    /// </summary>
+    public static class Checkpoint
+    {
+        private const string Format = "scheduledsl-checkpoint/1";
+
+        public static void SaveWeights(Sequential model, string path) => SafeTensors.Write(path, WeightTensors(model));
+
+        /// <summary>Loads weights saved by <see cref="SaveWeights"/> or by PyTorch (same names and shapes).</summary>
+        public static void LoadWeights(Sequential model, string path)
+        {
+            (IReadOnlyList<NamedTensor> tensors, _) = SafeTensors.Read(path);
+            Assign(model, tensors, path, includeOptimizer: false);
+            model.MarkInitialized();
+        }
+
+        /// <summary>Saves everything needed to resume training exactly. The previous file at <paramref name="path"/> is replaced only once the new one is complete.</summary>
+        public static void Save(Sequential model, string path, ILearningRateSchedule? schedule = null)
+        {
+            if (!model.IsInitialized)
+            {
+                throw new InvalidOperationException("The model has no weights to save yet.");
+            }
+
+            var tensors = WeightTensors(model);
+            foreach ((string name, float[] values) in model.Optimizer.State(model.Parameters, model.ParameterNames))
+            {
+                tensors.Add(new NamedTensor(name, new[] { values.Length }, values));
+            }
+
+            var metadata = new Dictionary<string, string>
+            {
+                ["format"] = Format,
+                ["architecture"] = Architecture(model),
+                ["loss"] = model.Loss.ToString(),
+                ["optimizer"] = model.Optimizer.Describe(),
+                ["optimizer_iterations"] = model.Optimizer.Iterations.ToString(CultureInfo.InvariantCulture),
+                ["epoch"] = model.Progress.Epoch.ToString(CultureInfo.InvariantCulture),
+                ["step"] = model.Progress.Step.ToString(CultureInfo.InvariantCulture),
+                ["rng"] = string.Join(",", model.Progress.Rng.State.Select(s => s.ToString(CultureInfo.InvariantCulture))),
+            };
+            if (schedule != null)
+            {
+                metadata["schedule"] = schedule.ToString() ?? string.Empty;
+                if (schedule is IMetricSchedule metric)
+                {
+                    metadata["schedule_state"] = SerializeState(metric.GetState());
+                }
+            }
+
+            SafeTensors.Write(path, tensors, metadata);
+        }
+
+        /// <summary>
+        /// Restores a checkpoint into a model built and compiled as the one that saved it (same layers, loss and optimizer
+        /// settings), and into its schedule's state.
+        /// </summary>
+        public static void Load(Sequential model, string path, ILearningRateSchedule? schedule = null)
+        {
+            (IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string> metadata) = SafeTensors.Read(path);
+            string Require(string key) => metadata.TryGetValue(key, out string? value) ? value : throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
+            if (Require("format") != Format)
+            {
+                throw new InvalidDataException("'" + path + "' is a checkpoint of format '" + metadata["format"] + "', not '" + Format + "'.");
+            }
+
+            Check(path, "architecture", Require("architecture"), Architecture(model));
+            Check(path, "loss", Require("loss"), model.Loss.ToString());
+            Check(path, "optimizer", Require("optimizer"), model.Optimizer.Describe());
+            if (schedule != null && metadata.TryGetValue("schedule", out string? saved) && saved != (schedule.ToString() ?? string.Empty))
+            {
+                throw new InvalidDataException("'" + path + "' was saved with the schedule '" + saved + "', not '" + schedule + "'.");
+            }
+
+            ulong[] rng = Require("rng").Split(',').Select(s => ulong.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+            int epoch = int.Parse(Require("epoch"), NumberStyles.None, CultureInfo.InvariantCulture);
+            long step = long.Parse(Require("step"), NumberStyles.None, CultureInfo.InvariantCulture);
+            long iterations = long.Parse(Require("optimizer_iterations"), NumberStyles.None, CultureInfo.InvariantCulture);
+            Rng restoredRng;
+            try
+            {
+                restoredRng = Rng.FromState(rng);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException("'" + path + "' holds a generator state that cannot be restored: " + e.Message);
+            }
+
+            MetricScheduleState? state = null;
+            if (schedule is IMetricSchedule current)
+            {
+                state = DeserializeState(Require("schedule_state"), path);
+                if (state.Plateaus.Count != current.GetState().Plateaus.Count)
+                {
+                    throw new InvalidDataException("'" + path + "' holds the state of " + state.Plateaus.Count + " plateau phase(s), but the schedule has " + current.GetState().Plateaus.Count + ".");
+                }
+            }
+
+            // Everything is checked before anything is changed, so a bad file leaves the model as it was.
+            Assign(model, tensors, path, includeOptimizer: true);
+            model.Optimizer.Iterations = iterations;
+            model.Restore(new TrainingProgress(epoch, step, restoredRng));
+            model.MarkInitialized();
+            if (schedule is IMetricSchedule metric)
+            {
+                metric.SetState(state!);
+            }
+        }
+
+        private static List<NamedTensor> WeightTensors(Sequential model)
+        {
+            var tensors = new List<NamedTensor>();
+            for (int i = 0; i < model.Parameters.Count; i++)
+            {
+                tensors.Add(new NamedTensor(model.ParameterNames[i], model.Parameters[i].Shape, model.Parameters[i].Value));
+            }
+
+            return tensors;
+        }
+
+        private static void Assign(Sequential model, IReadOnlyList<NamedTensor> tensors, string path, bool includeOptimizer)
+        {
+            var byName = new Dictionary<string, NamedTensor>(StringComparer.Ordinal);
+            foreach (NamedTensor tensor in tensors)
+            {
+                byName[tensor.Name] = tensor;
+            }
+
+            var assignments = new List<(float[] Target, float[] Source)>();
+            for (int i = 0; i < model.Parameters.Count; i++)
+            {
+                Parameter parameter = model.Parameters[i];
+                string name = model.ParameterNames[i];
+                if (!byName.TryGetValue(name, out NamedTensor? tensor))
+                {
+                    throw new InvalidDataException("'" + path + "' has no tensor '" + name + "' for this model.");
+                }
+
+                if (!tensor.Shape.SequenceEqual(parameter.Shape))
+                {
+                    throw new InvalidDataException("'" + path + "' holds '" + name + "' with shape [" + string.Join(", ", tensor.Shape) + "], but this model's is [" + string.Join(", ", parameter.Shape) + "].");
+                }
+
+                assignments.Add((parameter.Value, tensor.Values));
+            }
+
+            if (includeOptimizer)
+            {
+                using IEnumerator<float[]> buffers = model.Optimizer.Buffers().GetEnumerator();
+                foreach ((string name, float[] values) in model.Optimizer.State(model.Parameters, model.ParameterNames))
+                {
+                    buffers.MoveNext();
+                    if (!byName.TryGetValue(name, out NamedTensor? tensor) || tensor.Values.Length != values.Length)
+                    {
+                        throw new InvalidDataException("'" + path + "' has no optimizer state '" + name + "' of " + values.Length + " values; was it saved with another optimizer?");
+                    }
+
+                    assignments.Add((buffers.Current, tensor.Values));
+                }
+            }
+
+            foreach ((float[] target, float[] source) in assignments)
+            {
+                source.AsSpan().CopyTo(target);
+            }
+        }
+
+        private static void Check(string path, string what, string saved, string current)
+        {
+            if (saved != current)
+            {
+                throw new InvalidDataException("'" + path + "' was saved from a model with " + what + " '" + saved + "', but this model has '" + current + "'.");
+            }
+        }
+
+        /// <summary>The layers in a line: <c>dense(3→9, Relu) dense(9→3, Softmax)</c>.</summary>
+        public static string Architecture(Sequential model) =>
+            string.Join(" ", model.Layers.Select(layer => layer switch
+            {
+                Dense d => "dense(" + d.Inputs + "→" + d.Outputs + ", " + d.Activation + ")",
+                Dropout d => "dropout(" + d.Rate.ToString("R", CultureInfo.InvariantCulture) + ")",
+                _ => layer.GetType().Name,
+            }));
+
+        private static string SerializeState(MetricScheduleState state) =>
+            JsonSerializer.Serialize(new
+            {
+                observations = state.Observations,
+                plateaus = state.Plateaus.Select(p => new
+                {
+                    started = p.Started,
+                    level = p.Level.ToString("R", CultureInfo.InvariantCulture),
+                    best = p.Best.ToString("R", CultureInfo.InvariantCulture),
+                    bad = p.BadCount,
+                    cooldown = p.CooldownLeft,
+                }).ToArray(),
+            });
+
+        private static MetricScheduleState DeserializeState(string json, string path)
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(json);
+                JsonElement root = document.RootElement;
+                var plateaus = new List<PlateauState>();
+                foreach (JsonElement p in root.GetProperty("plateaus").EnumerateArray())
+                {
+                    plateaus.Add(new PlateauState(
+                        p.GetProperty("started").GetBoolean(),
+                        double.Parse(p.GetProperty("level").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+                        double.Parse(p.GetProperty("best").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+                        p.GetProperty("bad").GetInt32(),
+                        p.GetProperty("cooldown").GetInt32()));
+                }
+
+                return new MetricScheduleState(root.GetProperty("observations").GetInt64(), plateaus);
+            }
+            catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
+            {
+                throw new InvalidDataException("'" + path + "' holds a schedule state that cannot be read: " + e.Message);
+            }
+        }
+    }
+}

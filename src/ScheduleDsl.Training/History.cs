@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>What one epoch did.</summary>
+    public sealed record EpochRecord(
+        int Epoch,
+        double LearningRate,
+        double LastLearningRate,
+        double Loss,
+        double Accuracy,
+        double? ValidationLoss,
+        double? ValidationAccuracy,
+        double Seconds);
+
+    /// <summary>The record of a <c>Sequential.Fit</c> run, one entry per epoch, and why it stopped early if it did.</summary>
+    public sealed class History
+    {
+        private readonly List<EpochRecord> _epochs = new List<EpochRecord>();
+
+        public IReadOnlyList<EpochRecord> Epochs => _epochs;
+
+        /// <summary>Null when every epoch ran; else what stopped training (early stopping, a NaN loss …).</summary>
+        public string? StopReason { get; internal set; }
+
+        internal void Add(EpochRecord record) => _epochs.Add(record);
+    }
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ScheduleDsl.Training.Kernels;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// A stack of layers trained as one, with a Keras-like surface:
+    /// <code>
+    /// var model = new Sequential(new Dense(3, 9, Activation.Relu), new Dense(9, 3, Activation.Softmax));
+    /// model.Compile(Loss.CategoricalCrossEntropy, new Sgd(learningRate: 0.01));
+    /// History h = model.Fit(x, y, epochs: 10, batchSize: 50, schedule: new TutorialDecay(), seed: 42);
+    /// </code>
+    /// </summary>
+    public sealed partial class Sequential
+    {
+        private readonly Layer[] _layers;
+        private readonly Parameter[] _parameters;
+        private readonly string[] _parameterNames;
+        private Loss _loss;
+        private Optimizer? _optimizer;
+        private bool _fused;
+        private float[] _input = Array.Empty<float>();
+        private float[] _target = Array.Empty<float>();
+        private int[] _order = Array.Empty<int>();
+
+        public Sequential(params Layer[] layers)
+        {
+            if (layers == null || layers.Length == 0)
+            {
+                throw new ArgumentException("A model needs at least one layer.", nameof(layers));
+            }
+
+            for (int i = 0; i < layers.Length; i++)
+            {
+                if (layers[i] == null)
+                {
+                    throw new ArgumentNullException(nameof(layers), "Layer " + i + " is null.");
+                }
+
+                if (i > 0 && layers[i].Inputs != layers[i - 1].Outputs)
+                {
+                    throw new ArgumentException("Layer " + i + " takes " + layers[i].Inputs + " inputs but layer " + (i - 1) + " gives " + layers[i - 1].Outputs + ".", nameof(layers));
+                }
+            }
+
+            _layers = layers;
+            var parameters = new List<Parameter>();
+            var names = new List<string>();
+            int dense = 0;
+            foreach (Layer layer in layers)
+            {
+                if (layer is Dense d)
+                {
+                    parameters.Add(d.Weight);
+                    names.Add("layers." + dense.ToString(CultureInfo.InvariantCulture) + ".weight");
+                    parameters.Add(d.Bias);
+                    names.Add("layers." + dense.ToString(CultureInfo.InvariantCulture) + ".bias");
+                    dense++;
+                }
+            }
+
+            _parameters = parameters.ToArray();
+            _parameterNames = names.ToArray();
+            Progress = new TrainingProgress(0, 0, new Rng(0));
+        }
+
+        public IReadOnlyList<Layer> Layers => _layers;
+
+        public int Inputs => _layers[0].Inputs;
+
+        public int Outputs => _layers[_layers.Length - 1].Outputs;
+
+        /// <summary>The trainable tensors, in order, with their safetensors names (<c>layers.{k}.weight</c>, <c>layers.{k}.bias</c>, k counting Dense layers).</summary>
+        public IReadOnlyList<Parameter> Parameters => _parameters;
+
+        public IReadOnlyList<string> ParameterNames => _parameterNames;
+
+        public Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException("Call Compile(loss, optimizer) before training.");
+
+        public Loss Loss => _loss;
+
+        /// <summary>Where training stands; the next <c>Fit</c> continues from it.</summary>
+        public TrainingProgress Progress { get; private set; }
+
+        /// <summary>Whether the weights have values (from <see cref="Initialize"/>, a first <c>Fit</c>, or loaded weights).</summary>
+        public bool IsInitialized { get; private set; }
+
+        public void Compile(Loss loss, Optimizer optimizer)
+        {
+            if (!Enum.IsDefined(loss))
+            {
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss.");
+            }
+
+            _loss = loss;
+            _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+            _optimizer.Bind(_parameters);
+            Layer last = _layers[_layers.Length - 1];
+            _fused = last is Dense dense && Losses.Fuses(loss, dense.Activation);
+            foreach (Layer layer in _layers)
+            {
+                if (layer is Dense d)
+                {
+                    d.LossGivesPreActivationGradient = _fused && ReferenceEquals(layer, last);
+                }
+            }
+        }
+
+        /// <summary>Glorot-uniform weights and zero biases from <paramref name="seed"/>, as Keras initializes Dense layers; the shuffling generator is seeded from it too.</summary>
+        public void Initialize(int seed)
+        {
+            var rng = new Rng((ulong)(uint)seed);
+            foreach (Layer layer in _layers)
+            {
+                if (layer is Dense d)
+                {
+                    d.Initialize(rng);
+                }
+            }
+
+            Progress = new TrainingProgress(0, 0, new Rng(((ulong)(uint)seed << 32) ^ 0x5DEECE66DUL));
+            IsInitialized = true;
+        }
+
+        /// <summary>Marks the weights as set from outside (loaded), keeping the training progress.</summary>
+        internal void MarkInitialized() => IsInitialized = true;
+
+        internal void Restore(TrainingProgress progress) => Progress = progress;
+
+        /// <summary>Outputs for each sample (<c>[samples, outputs]</c>), in inference mode.</summary>
+        public float[,] Predict(float[,] x, int batchSize = 256)
+        {
+            if (!IsInitialized)
+            {
+                throw new InvalidOperationException("The model has no weights yet: call Initialize(seed), Fit, or load weights first.");
+            }
+
+            var targets = new float[x?.GetLength(0) ?? 0, Outputs];
+            Dataset data = Dataset.From(x!, targets, Inputs, Outputs, Loss.MeanSquaredError, nameof(x), nameof(x));
+            var result = new float[data.Count, Outputs];
+            ForEachBatch(data, batchSize, (start, batch, output) =>
+            {
+                for (int j = 0; j < batch; j++)
+                {
+                    for (int o = 0; o < Outputs; o++)
+                    {
+                        result[start + j, o] = output[o * batch + j];
+                    }
+                }
+            });
+            return result;
+        }
+
+        /// <summary>The mean loss and the accuracy on <paramref name="x"/>, <paramref name="y"/>, in inference mode.</summary>
+        public (double Loss, double Accuracy) Evaluate(float[,] x, float[,] y, int batchSize = 256)
+        {
+            EnsureReady();
+            Dataset data = Dataset.From(x, y, Inputs, Outputs, _loss, nameof(x), nameof(y));
+            return Evaluate(data, batchSize);
+        }
+
+        private (double Loss, double Accuracy) Evaluate(Dataset data, int batchSize)
+        {
+            double loss = 0;
+            int correct = 0;
+            ForEachBatch(data, batchSize, (start, batch, output) =>
+            {
+                Span<float> scratch = _layers[_layers.Length - 1].OutputGradient.AsSpan(0, Outputs * batch);
+                loss += Losses.Compute(_loss, _fused, output, _target.AsSpan(0, Outputs * batch), scratch, Outputs, batch) * batch;
+                correct += Losses.Correct(_loss, output, _target.AsSpan(0, Outputs * batch), Outputs, batch);
+            });
+            return (loss / data.Count, (double)correct / data.Count);
+        }
+
+        private delegate void BatchOutput(int start, int batch, ReadOnlySpan<float> output);
+
+        private void ForEachBatch(Dataset data, int batchSize, BatchOutput onBatch)
+        {
+            if (batchSize < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
+            }
+
+            Reserve(Math.Min(batchSize, data.Count));
+            int[] order = new int[Math.Min(batchSize, data.Count)];
+            for (int start = 0; start < data.Count; start += batchSize)
+            {
+                int batch = Math.Min(batchSize, data.Count - start);
+                for (int j = 0; j < batch; j++)
+                {
+                    order[j] = start + j;
+                }
+
+                data.Gather(order.AsSpan(0, batch), _input, _target);
+                Forward(batch, training: false);
+                onBatch(start, batch, _layers[_layers.Length - 1].Output.AsSpan(0, Outputs * batch));
+            }
+        }
+
+        private void Reserve(int batch)
+        {
+            if (_input.Length < Inputs * batch)
+            {
+                _input = new float[Inputs * batch];
+            }
+
+            if (_target.Length < Outputs * batch)
+            {
+                _target = new float[Outputs * batch];
+            }
+
+            foreach (Layer layer in _layers)
+            {
+                layer.Reserve(batch);
+            }
+        }
+
+        private void Forward(int batch, bool training)
+        {
+            float[] input = _input;
+            foreach (Layer layer in _layers)
+            {
+                layer.Forward(input, batch, training, Progress.Rng);
+                input = layer.Output;
+            }
+        }
+
+        /// <summary>One optimizer step on the batch already gathered into the input and target buffers; returns the batch loss.</summary>
+        private double TrainBatch(int batch, double rate, out int correct)
+        {
+            Forward(batch, training: true);
+            Layer last = _layers[_layers.Length - 1];
+            ReadOnlySpan<float> output = last.Output.AsSpan(0, Outputs * batch);
+            ReadOnlySpan<float> target = _target.AsSpan(0, Outputs * batch);
+            correct = Losses.Correct(_loss, output, target, Outputs, batch);
+            double loss = Losses.Compute(_loss, _fused, output, target, last.OutputGradient.AsSpan(0, Outputs * batch), Outputs, batch);
+            for (int i = _layers.Length - 1; i >= 0; i--)
+            {
+                float[] input = i == 0 ? _input : _layers[i - 1].Output;
+                float[]? inputGradient = i == 0 ? null : _layers[i - 1].OutputGradient;
+                _layers[i].Backward(input, inputGradient, batch);
+            }
+
+            Optimizer.Step(_parameters, rate);
+            return loss;
+        }
+
+        private void EnsureReady()
+        {
+            _ = Optimizer;
+            if (!IsInitialized)
+            {
+                throw new InvalidOperationException("The model has no weights yet: call Initialize(seed), Fit, or load weights first.");
+            }
+        }
+    }
+}
