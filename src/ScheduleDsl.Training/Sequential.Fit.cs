@@ -143,8 +143,7 @@ namespace ScheduleDsl.Training
                         firstRate = rate;
                     }
 
-                    train.Gather(_order.AsSpan(start, batch), _input, _target);
-                    double loss = TrainBatch(batch, rate, out int batchCorrect);
+                    double loss = TrainOn(train, _order.AsSpan(start, batch), rate, out int batchCorrect);
                     Progress.Step++;
                     if (!double.IsFinite(loss))
                     {

@@ -227,6 +227,14 @@ namespace ScheduleDsl.Training
             }
         }
 
+        /// <summary>One optimizer step on the samples <paramref name="indices"/> of <paramref name="data"/>; returns the batch loss.</summary>
+        internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, out int correct)
+        {
+            Reserve(indices.Length);
+            data.Gather(indices, _input, _target);
+            return TrainBatch(indices.Length, rate, out correct);
+        }
+
         /// <summary>One optimizer step on the batch already gathered into the input and target buffers; returns the batch loss.</summary>
         private double TrainBatch(int batch, double rate, out int correct)
         {

@@ -1,0 +1,81 @@
+using System;
+using ScheduleDsl.Training.Kernels;
+using Xunit;
+
+namespace ScheduleDsl.Training.Tests
+{
+    /// <summary>The blocked, vectorized product against a plain double-precision reference, and against the scalar path.</summary>
+    [Collection("Simd")]
+    public class GemmTests
+    {
+        [Theory]
+        [InlineData(1, 1, 1)]
+        [InlineData(3, 9, 50)]
+        [InlineData(9, 3, 50)]
+        [InlineData(7, 13, 17)]
+        [InlineData(6, 300, 33)]
+        [InlineData(13, 5, 64)]
+        [InlineData(256, 784, 128)]
+        [InlineData(130, 270, 131)]
+        public void MatchesTheReference(int m, int k, int n)
+        {
+            var random = new Random(m * 1000 + k * 10 + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] b = RandomMatrix(random, k * n);
+            float[] start = RandomMatrix(random, m * n);
+            foreach (bool scalar in new[] { false, true })
+            {
+                foreach (bool accumulate in new[] { false, true })
+                {
+                    float[] c = (float[])start.Clone();
+                    bool previous = Simd.ForceScalar;
+                    Simd.ForceScalar = scalar;
+                    try
+                    {
+                        Gemm.Multiply(a, b, c, m, k, n, accumulate);
+                    }
+                    finally
+                    {
+                        Simd.ForceScalar = previous;
+                    }
+
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            double expected = accumulate ? start[i * n + j] : 0;
+                            for (int p = 0; p < k; p++)
+                            {
+                                expected += (double)a[i * k + p] * b[p * n + j];
+                            }
+
+                            Assert.True(Math.Abs(expected - c[i * n + j]) <= 1e-4 * Math.Max(1, Math.Sqrt(k)), $"scalar={scalar} accumulate={accumulate} C[{i},{j}]: {expected} vs {c[i * n + j]}");
+                        }
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void RejectsSpansSmallerThanTheSizes()
+        {
+            Assert.Throws<ArgumentException>(() => Gemm.Multiply(new float[5], new float[6], new float[6], 2, 3, 2, false));
+        }
+
+        internal static float[] RandomMatrix(Random random, int count)
+        {
+            var values = new float[count];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = (float)(random.NextDouble() * 2 - 1);
+            }
+
+            return values;
+        }
+    }
+
+    [CollectionDefinition("Simd", DisableParallelization = true)]
+    public class SimdCollection
+    {
+    }
+}

@@ -1,0 +1,209 @@
+using System;
+using Xunit;
+
+namespace ScheduleDsl.Training.Tests
+{
+    /// <summary>Two hand-computed steps of each optimizer's published (Keras) update rule on p = [1, −2] with gradients g₁, g₂.</summary>
+    public class OptimizerTests
+    {
+        private static readonly double[] P0 = { 1.0, -2.0 };
+        private static readonly double[] G1 = { 0.5, -0.25 };
+        private static readonly double[] G2 = { -0.1, 0.4 };
+
+        private static float[] Run(Optimizer optimizer, double rate)
+        {
+            var parameter = new Parameter("p", new[] { 2 });
+            parameter.CopyFrom(new[] { (float)P0[0], (float)P0[1] });
+            var parameters = new[] { parameter };
+            optimizer.Bind(parameters);
+            foreach (double[] g in new[] { G1, G2 })
+            {
+                parameter.Gradient[0] = (float)g[0];
+                parameter.Gradient[1] = (float)g[1];
+                optimizer.Step(parameters, rate);
+            }
+
+            return parameter.Value;
+        }
+
+        private static void AssertClose(double[] expected, float[] actual)
+        {
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= 2e-6 * Math.Max(1, Math.Abs(expected[i])), $"p[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
+            }
+        }
+
+        [Fact]
+        public void Sgd()
+        {
+            // p ← p − lr·g, twice
+            double lr = 0.1;
+            AssertClose(new[] { 1 - lr * 0.5 - lr * -0.1, -2 - lr * -0.25 - lr * 0.4 }, Run(new Sgd(), lr));
+        }
+
+        [Fact]
+        public void SgdMomentum()
+        {
+            // m₁ = −lr·g₁; p₁ = p₀ + m₁; m₂ = μ·m₁ − lr·g₂; p₂ = p₁ + m₂
+            double lr = 0.1, mu = 0.9;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double m1 = -lr * G1[i];
+                double m2 = mu * m1 - lr * G2[i];
+                expected[i] = P0[i] + m1 + m2;
+            }
+
+            AssertClose(expected, Run(new Sgd(momentum: 0.9), lr));
+        }
+
+        [Fact]
+        public void SgdNesterov()
+        {
+            // m ← μ·m − lr·g; p ← p + μ·m − lr·g
+            double lr = 0.1, mu = 0.9;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double m1 = -lr * G1[i];
+                double p1 = P0[i] + mu * m1 - lr * G1[i];
+                double m2 = mu * m1 - lr * G2[i];
+                expected[i] = p1 + mu * m2 - lr * G2[i];
+            }
+
+            AssertClose(expected, Run(new Sgd(momentum: 0.9, nesterov: true), lr));
+        }
+
+        [Fact]
+        public void SgdWeightDecayIsDecoupled()
+        {
+            // p ← p − lr·wd·p, then p ← p − lr·g
+            double lr = 0.1, wd = 0.5;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double p = P0[i];
+                p -= lr * wd * p;
+                p -= lr * G1[i];
+                p -= lr * wd * p;
+                p -= lr * G2[i];
+                expected[i] = p;
+            }
+
+            AssertClose(expected, Run(new Sgd(weightDecay: wd), lr));
+        }
+
+        [Fact]
+        public void AdaGrad()
+        {
+            // a ← a + g²; p ← p − lr·g/√(a + ε), a₀ = 0.1
+            double lr = 0.1, eps = 1e-7;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double a = 0.1 + G1[i] * G1[i];
+                double p = P0[i] - lr * G1[i] / Math.Sqrt(a + eps);
+                a += G2[i] * G2[i];
+                expected[i] = p - lr * G2[i] / Math.Sqrt(a + eps);
+            }
+
+            AssertClose(expected, Run(new AdaGrad(), lr));
+        }
+
+        [Fact]
+        public void AdaDelta()
+        {
+            double lr = 1.0, rho = 0.95, eps = 1e-7;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double eg = 0, ed = 0, p = P0[i];
+                foreach (double g in new[] { G1[i], G2[i] })
+                {
+                    eg = rho * eg + (1 - rho) * g * g;
+                    double delta = -Math.Sqrt(ed + eps) / Math.Sqrt(eg + eps) * g;
+                    ed = rho * ed + (1 - rho) * delta * delta;
+                    p += lr * delta;
+                }
+
+                expected[i] = p;
+            }
+
+            AssertClose(expected, Run(new AdaDelta(), lr));
+        }
+
+        [Theory]
+        [InlineData(0.0, false)]
+        [InlineData(0.9, false)]
+        [InlineData(0.0, true)]
+        public void RmsProp(double momentum, bool centered)
+        {
+            double lr = 0.01, rho = 0.9, eps = 1e-7;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double v = 0, m = 0, avg = 0, p = P0[i];
+                foreach (double g in new[] { G1[i], G2[i] })
+                {
+                    v = rho * v + (1 - rho) * g * g;
+                    double denominator = v + eps;
+                    if (centered)
+                    {
+                        avg = rho * avg + (1 - rho) * g;
+                        denominator -= avg * avg;
+                    }
+
+                    double increment = lr * g / Math.Sqrt(denominator);
+                    m = momentum * m + increment;
+                    p -= momentum > 0 ? m : increment;
+                }
+
+                expected[i] = p;
+            }
+
+            AssertClose(expected, Run(new RmsProp(momentum: momentum, centered: centered), lr));
+        }
+
+        [Theory]
+        [InlineData(0.0)]
+        [InlineData(0.004)]
+        public void AdamAndAdamW(double weightDecay)
+        {
+            double lr = 0.001, b1 = 0.9, b2 = 0.999, eps = 1e-7;
+            var expected = new double[2];
+            for (int i = 0; i < 2; i++)
+            {
+                double m = 0, v = 0, p = P0[i];
+                int t = 0;
+                foreach (double g in new[] { G1[i], G2[i] })
+                {
+                    t++;
+                    p -= lr * weightDecay * p;
+                    double alpha = lr * Math.Sqrt(1 - Math.Pow(b2, t)) / (1 - Math.Pow(b1, t));
+                    m += (g - m) * (1 - b1);
+                    v += (g * g - v) * (1 - b2);
+                    p -= alpha * m / (Math.Sqrt(v) + eps);
+                }
+
+                expected[i] = p;
+            }
+
+            Optimizer optimizer = weightDecay == 0 ? new Adam() : new AdamW();
+            AssertClose(expected, Run(optimizer, lr));
+        }
+
+        [Fact]
+        public void KerasDefaults()
+        {
+            Assert.Equal(0.01, new Sgd().LearningRate);
+            Assert.Equal(0.001, new Adam().LearningRate);
+            Assert.Equal(0.004, new AdamW().WeightDecay);
+            Assert.Equal(0.9, new RmsProp().Rho);
+            Assert.Equal(0.95, new AdaDelta().Rho);
+            Assert.Equal(0.1, new AdaGrad().InitialAccumulator);
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(learningRate: -1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(momentum: 1.5));
+        }
+    }
+}
