@@ -1,12 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace ScheduleDsl.Cli
 {
-    /// <summary>A small plot of a schedule's curve in plain text: one column per sampled time index, '•' at its value.</summary>
-    internal static class TextPlot
+    /// <summary>Small plots in plain text: one column per sampled point, a glyph per series at its value.</summary>
+    public static class TextPlot
     {
+        private static readonly char[] Glyphs = { '•', '+', 'x', 'o', '*', '#', '@' };
+
+        /// <summary>A schedule's curve over <paramref name="steps"/> time indices, sampled at most <paramref name="width"/> times.</summary>
         public static string Render(ILearningRateSchedule schedule, long steps, int width, int height)
         {
             int columns = (int)Math.Min(width, steps);
@@ -18,19 +23,15 @@ namespace ScheduleDsl.Cli
                 values[c] = schedule.At(times[c]);
             }
 
-            return Render(values, times, height, schedule.Unit == ScheduleUnit.Step ? "step" : "epoch");
+            return Render(new[] { ("rate", values) }, times[0], times[^1], height, schedule.Unit == ScheduleUnit.Step ? "step" : "epoch", legend: false);
         }
 
-        public static string Render(double[] values, long[] times, int height, string unit)
+        /// <summary>Several series over the same x values (one value per column).</summary>
+        public static string Render(IReadOnlyList<(string Name, double[] Values)> series, long firstX, long lastX, int height, string unit, bool legend = true)
         {
-            double min = double.MaxValue;
-            double max = double.MinValue;
-            foreach (double v in values)
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-
+            double min = series.Min(s => s.Values.Min());
+            double max = series.Max(s => s.Values.Max());
+            int columns = series.Max(s => s.Values.Length);
             double span = max - min;
             string top = Label(max);
             string bottom = Label(min);
@@ -38,13 +39,17 @@ namespace ScheduleDsl.Cli
             var rows = new char[height][];
             for (int r = 0; r < height; r++)
             {
-                rows[r] = new string(' ', values.Length).ToCharArray();
+                rows[r] = new string(' ', columns).ToCharArray();
             }
 
-            for (int c = 0; c < values.Length; c++)
+            for (int s = 0; s < series.Count; s++)
             {
-                int row = span > 0 ? (int)Math.Round((max - values[c]) / span * (height - 1)) : height / 2;
-                rows[row][c] = '•';
+                double[] values = series[s].Values;
+                for (int c = 0; c < values.Length; c++)
+                {
+                    int row = span > 0 ? (int)Math.Round((max - values[c]) / span * (height - 1)) : height / 2;
+                    rows[row][c] = Glyphs[s % Glyphs.Length];
+                }
             }
 
             var builder = new StringBuilder();
@@ -54,11 +59,22 @@ namespace ScheduleDsl.Cli
                 builder.Append(label.PadLeft(labelWidth)).Append(" │").Append(new string(rows[r]).TrimEnd()).Append('\n');
             }
 
-            builder.Append(new string(' ', labelWidth)).Append(" └").Append(new string('─', values.Length)).Append('\n');
-            string first = times[0].ToString(CultureInfo.InvariantCulture);
-            string last = times[times.Length - 1].ToString(CultureInfo.InvariantCulture) + " " + unit;
-            int gap = Math.Max(1, values.Length - first.Length - last.Length);
+            builder.Append(new string(' ', labelWidth)).Append(" └").Append(new string('─', columns)).Append('\n');
+            string first = firstX.ToString(CultureInfo.InvariantCulture);
+            string last = lastX.ToString(CultureInfo.InvariantCulture) + " " + unit;
+            int gap = Math.Max(1, columns - first.Length - last.Length);
             builder.Append(new string(' ', labelWidth + 2)).Append(first).Append(' ', gap).Append(last).Append('\n');
+            if (legend)
+            {
+                builder.Append(new string(' ', labelWidth + 2));
+                for (int s = 0; s < series.Count; s++)
+                {
+                    builder.Append(Glyphs[s % Glyphs.Length]).Append(' ').Append(series[s].Name).Append("   ");
+                }
+
+                builder.Append('\n');
+            }
+
             return builder.ToString();
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ScheduleDsl.Training.Kernels
 {
@@ -61,7 +62,8 @@ namespace ScheduleDsl.Training.Kernels
                 int i = rowStart;
                 for (; i + RowsPerTile <= rowEnd; i += RowsPerTile)
                 {
-                    Tile6(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth);
+                    int j = Vector512.IsHardwareAccelerated ? Tile6x32(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth) : 0;
+                    Tile6(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth, j);
                 }
 
                 for (; i < rowEnd; i++)
@@ -71,12 +73,70 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Six rows of C: full 2·W-wide tiles, then one vector, then scalars for the last columns.</summary>
+        /// <summary>
+        /// Six rows of C in 6×32 tiles of 512-bit vectors (twelve accumulators), where the hardware has them; returns the
+        /// first column it did not cover.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Tile6(float* a, int lda, float* b, int n, float* c, int depth)
+        private static int Tile6x32(float* a, int lda, float* b, int n, float* c, int depth)
+        {
+            int j = 0;
+            for (; j + 32 <= n; j += 32)
+            {
+                float* c0 = c + j;
+                float* c1 = c0 + n;
+                float* c2 = c1 + n;
+                float* c3 = c2 + n;
+                float* c4 = c3 + n;
+                float* c5 = c4 + n;
+                Vector512<float> r00 = Vector512.Load(c0), r01 = Vector512.Load(c0 + 16);
+                Vector512<float> r10 = Vector512.Load(c1), r11 = Vector512.Load(c1 + 16);
+                Vector512<float> r20 = Vector512.Load(c2), r21 = Vector512.Load(c2 + 16);
+                Vector512<float> r30 = Vector512.Load(c3), r31 = Vector512.Load(c3 + 16);
+                Vector512<float> r40 = Vector512.Load(c4), r41 = Vector512.Load(c4 + 16);
+                Vector512<float> r50 = Vector512.Load(c5), r51 = Vector512.Load(c5 + 16);
+                float* bp = b + j;
+                float* ap = a;
+                for (int p = 0; p < depth; p++, bp += n, ap++)
+                {
+                    Vector512<float> b0 = Vector512.Load(bp);
+                    Vector512<float> b1 = Vector512.Load(bp + 16);
+                    Vector512<float> x = Vector512.Create(ap[0]);
+                    r00 = Vector512.FusedMultiplyAdd(x, b0, r00);
+                    r01 = Vector512.FusedMultiplyAdd(x, b1, r01);
+                    x = Vector512.Create(ap[lda]);
+                    r10 = Vector512.FusedMultiplyAdd(x, b0, r10);
+                    r11 = Vector512.FusedMultiplyAdd(x, b1, r11);
+                    x = Vector512.Create(ap[2 * lda]);
+                    r20 = Vector512.FusedMultiplyAdd(x, b0, r20);
+                    r21 = Vector512.FusedMultiplyAdd(x, b1, r21);
+                    x = Vector512.Create(ap[3 * lda]);
+                    r30 = Vector512.FusedMultiplyAdd(x, b0, r30);
+                    r31 = Vector512.FusedMultiplyAdd(x, b1, r31);
+                    x = Vector512.Create(ap[4 * lda]);
+                    r40 = Vector512.FusedMultiplyAdd(x, b0, r40);
+                    r41 = Vector512.FusedMultiplyAdd(x, b1, r41);
+                    x = Vector512.Create(ap[5 * lda]);
+                    r50 = Vector512.FusedMultiplyAdd(x, b0, r50);
+                    r51 = Vector512.FusedMultiplyAdd(x, b1, r51);
+                }
+
+                r00.Store(c0); r01.Store(c0 + 16);
+                r10.Store(c1); r11.Store(c1 + 16);
+                r20.Store(c2); r21.Store(c2 + 16);
+                r30.Store(c3); r31.Store(c3 + 16);
+                r40.Store(c4); r41.Store(c4 + 16);
+                r50.Store(c5); r51.Store(c5 + 16);
+            }
+
+            return j;
+        }
+
+        /// <summary>Six rows of C from column <paramref name="j"/> on: full 2·W-wide tiles, then one vector, then scalars.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Tile6(float* a, int lda, float* b, int n, float* c, int depth, int j)
         {
             int w = Vector<float>.Count;
-            int j = 0;
             for (; j + 2 * w <= n; j += 2 * w)
             {
                 float* c0 = c + j;

@@ -1,5 +1,6 @@
 using System;
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ScheduleDsl.Training
 {
@@ -40,24 +41,42 @@ namespace ScheduleDsl.Training
             float alpha = (float)(lr * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
             float b1 = (float)Beta1;
             float b2 = (float)Beta2;
+            float eps = (float)Epsilon;
             Span<float> m = slots[0];
             Span<float> v = slots[1];
-            Span<float> tmp = Scratch.AsSpan(0, value.Length);
 
-            // m ← m + (g − m)(1 − β₁)
-            TensorPrimitives.Subtract(gradient, m, tmp);
-            TensorPrimitives.MultiplyAdd(tmp, 1 - b1, m, m);
+            // One pass: m ← m + (g − m)(1 − β₁); v ← v + (g² − v)(1 − β₂); p ← p − α·m / (√v + ε).
+            int i = 0;
+            if (Kernels.Simd.IsVectorized)
+            {
+                Span<Vector<float>> pv = MemoryMarshal.Cast<float, Vector<float>>(value);
+                ReadOnlySpan<Vector<float>> gv = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+                Span<Vector<float>> mv = MemoryMarshal.Cast<float, Vector<float>>(m);
+                Span<Vector<float>> vv = MemoryMarshal.Cast<float, Vector<float>>(v);
+                var oneMinusB1 = new Vector<float>(1 - b1);
+                var oneMinusB2 = new Vector<float>(1 - b2);
+                var epsV = new Vector<float>(eps);
+                var alphaV = new Vector<float>(alpha);
+                for (int k = 0; k < pv.Length; k++)
+                {
+                    Vector<float> g = gv[k];
+                    Vector<float> mk = mv[k] + (g - mv[k]) * oneMinusB1;
+                    Vector<float> vk = vv[k] + (g * g - vv[k]) * oneMinusB2;
+                    mv[k] = mk;
+                    vv[k] = vk;
+                    pv[k] -= alphaV * mk / (Vector.SquareRoot(vk) + epsV);
+                }
 
-            // v ← v + (g² − v)(1 − β₂)
-            TensorPrimitives.Multiply(gradient, gradient, tmp);
-            TensorPrimitives.Subtract(tmp, v, tmp);
-            TensorPrimitives.MultiplyAdd(tmp, 1 - b2, v, v);
+                i = pv.Length * Vector<float>.Count;
+            }
 
-            // p ← p − α·m / (√v + ε)
-            TensorPrimitives.Sqrt(v, tmp);
-            TensorPrimitives.Add(tmp, (float)Epsilon, tmp);
-            TensorPrimitives.Divide(m, tmp, tmp);
-            TensorPrimitives.MultiplyAdd(tmp, -alpha, value, value);
+            for (; i < value.Length; i++)
+            {
+                float g = gradient[i];
+                m[i] += (g - m[i]) * (1 - b1);
+                v[i] += (g * g - v[i]) * (1 - b2);
+                value[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + eps);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace ScheduleDsl.Training
 {
@@ -37,18 +39,34 @@ namespace ScheduleDsl.Training
                 return;
             }
 
+            // One pass over the parameter: the update is memory-bound, and three separate passes cost three times the traffic.
             float mu = (float)Momentum;
             Span<float> m = slots[0];
-            TensorPrimitives.Multiply(m, mu, m);
-            TensorPrimitives.MultiplyAdd(gradient, -lr, m, m);
-            if (Nesterov)
+            int i = 0;
+            if (Kernels.Simd.IsVectorized)
             {
-                TensorPrimitives.MultiplyAdd(m, mu, value, value);
-                TensorPrimitives.MultiplyAdd(gradient, -lr, value, value);
+                Span<Vector<float>> pv = MemoryMarshal.Cast<float, Vector<float>>(value);
+                ReadOnlySpan<Vector<float>> gv = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+                Span<Vector<float>> mv = MemoryMarshal.Cast<float, Vector<float>>(m);
+                var muV = new Vector<float>(mu);
+                var lrV = new Vector<float>(-lr);
+                for (int v = 0; v < pv.Length; v++)
+                {
+                    Vector<float> step = lrV * gv[v];
+                    Vector<float> velocity = Vector.FusedMultiplyAdd(muV, mv[v], step);
+                    mv[v] = velocity;
+                    pv[v] += Nesterov ? Vector.FusedMultiplyAdd(muV, velocity, step) : velocity;
+                }
+
+                i = pv.Length * Vector<float>.Count;
             }
-            else
+
+            for (; i < value.Length; i++)
             {
-                TensorPrimitives.Add(value, m, value);
+                float step = -lr * gradient[i];
+                float velocity = MathF.FusedMultiplyAdd(mu, m[i], step);
+                m[i] = velocity;
+                value[i] += Nesterov ? MathF.FusedMultiplyAdd(mu, velocity, step) : velocity;
             }
         }
     }

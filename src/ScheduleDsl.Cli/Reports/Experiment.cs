@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ScheduleDsl.Training;
+
+namespace ScheduleDsl.Cli.Reports
+{
+    /// <summary>Data for one repetition of an experiment: training samples and labels, test samples and labels.</summary>
+    public sealed record ExperimentData(float[,] TrainX, int[] TrainLabels, float[,] TestX, int[] TestLabels);
+
+    /// <summary>One arm of a comparison: a name, an optimizer, and a schedule (null: the optimizer's constant rate).</summary>
+    public sealed record Arm(string Name, Func<Optimizer> Optimizer, string? ScheduleText, Func<ILearningRateSchedule?> Schedule);
+
+    /// <summary>What one arm did over every seed.</summary>
+    public sealed record ArmResult(Arm Arm, IReadOnlyList<History> Runs, double[] FinalLoss, double[] TestAccuracy)
+    {
+        /// <summary>The mean training loss of each epoch over the seeds.</summary>
+        public double[] MeanLoss => Enumerable.Range(0, Runs.Min(r => r.Epochs.Count)).Select(e => Runs.Average(r => r.Epochs[e].Loss)).ToArray();
+
+        /// <summary>The rate of each epoch (the same for every seed unless a plateau reacts to the metric; then the first seed's).</summary>
+        public double[] Rates => Runs[0].Epochs.Select(e => e.LearningRate).ToArray();
+    }
+
+    /// <summary>
+    /// Runs arms of a comparison over several seeds: each seed trains every arm from the same initial weights on the same
+    /// data (a paired comparison), so the differences come from the schedules alone.
+    /// </summary>
+    public static class Experiment
+    {
+        public static IReadOnlyList<ArmResult> Run(
+            IReadOnlyList<Arm> arms,
+            Func<int, ExperimentData> data,
+            Func<Sequential> network,
+            Loss loss,
+            int epochs,
+            int batchSize,
+            int seeds,
+            Action<string>? onRun = null)
+        {
+            var runs = arms.Select(_ => new List<History>()).ToArray();
+            var finalLoss = arms.Select(_ => new double[seeds]).ToArray();
+            var accuracy = arms.Select(_ => new double[seeds]).ToArray();
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                ExperimentData d = data(seed);
+                for (int a = 0; a < arms.Count; a++)
+                {
+                    Sequential model = network();
+                    model.Compile(loss, arms[a].Optimizer());
+                    History history = model.Fit(d.TrainX, d.TrainLabels, epochs, batchSize, arms[a].Schedule(), seed: seed);
+                    runs[a].Add(history);
+                    finalLoss[a][seed] = history.Epochs[^1].Loss;
+                    accuracy[a][seed] = model.Evaluate(d.TestX, OneHot(d.TestLabels, model.Outputs)).Accuracy;
+                    onRun?.Invoke(arms[a].Name + ", seed " + seed);
+                }
+            }
+
+            return arms.Select((arm, a) => new ArmResult(arm, runs[a], finalLoss[a], accuracy[a])).ToArray();
+        }
+
+        public static float[,] OneHot(int[] labels, int classes)
+        {
+            var y = new float[labels.Length, classes];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                y[i, labels[i]] = 1;
+            }
+
+            return y;
+        }
+
+        public static double Mean(double[] values) => values.Average();
+
+        /// <summary>The sample standard deviation (0 for a single value).</summary>
+        public static double Std(double[] values)
+        {
+            if (values.Length < 2)
+            {
+                return 0;
+            }
+
+            double mean = Mean(values);
+            return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        }
+
+        /// <summary>
+        /// Whether arm <paramref name="a"/> differs from arm <paramref name="b"/> beyond the seed-to-seed noise: a paired
+        /// t statistic over the seeds, |t| ≥ 2.26 (the 5% level for 10 seeds; a little stricter for more).
+        /// </summary>
+        public static (double MeanDifference, bool Clear) Compare(double[] a, double[] b)
+        {
+            double[] differences = a.Zip(b, (x, y) => x - y).ToArray();
+            double mean = Mean(differences);
+            double std = Std(differences);
+            if (differences.Length < 2)
+            {
+                return (mean, false);
+            }
+
+            if (std == 0)
+            {
+                return (mean, mean != 0);
+            }
+
+            double t = mean / (std / Math.Sqrt(differences.Length));
+            return (mean, Math.Abs(t) >= 2.26);
+        }
+    }
+}
