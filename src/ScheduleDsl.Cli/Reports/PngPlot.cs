@@ -15,8 +15,15 @@ namespace ScheduleDsl.Cli.Reports
         public const int Width = 800;
         public const int Height = 480;
 
-        public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logY = false)
+        /// <summary>
+        /// Writes a PNG. With <paramref name="logY"/> the y axis is logarithmic when the values span more than a factor of
+        /// 20 (a narrower range reads better on a linear axis); <paramref name="steps"/> draws each series as a staircase.
+        /// </summary>
+        public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logY = false, bool steps = false, Alignment legend = Alignment.UpperRight)
         {
+            double min = series.SelectMany(s => s.Y).Where(v => v > 0).DefaultIfEmpty(1).Min();
+            double max = series.SelectMany(s => s.Y).DefaultIfEmpty(1).Max();
+            logY &= max / min > 20;
             var plot = new Plot();
             foreach (Series s in series)
             {
@@ -25,6 +32,10 @@ namespace ScheduleDsl.Cli.Reports
                 line.LegendText = s.Name;
                 line.LineWidth = 2;
                 line.MarkerSize = s.X.Length <= 40 ? 5 : 0;
+                if (steps)
+                {
+                    line.ConnectStyle = ConnectStyle.StepHorizontal;
+                }
             }
 
             plot.Title(title);
@@ -41,7 +52,12 @@ namespace ScheduleDsl.Cli.Reports
                 plot.Axes.Left.TickGenerator = ticks;
             }
 
-            plot.ShowLegend(Alignment.UpperRight);
+            if (series.All(s => s.X.All(x => x == Math.Floor(x))))
+            {
+                plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            }
+
+            plot.ShowLegend(legend);
             plot.SavePng(path, Width, Height);
         }
     }

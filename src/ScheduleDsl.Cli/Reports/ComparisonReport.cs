@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace ScheduleDsl.Cli.Reports
+{
+    /// <summary>Prints a comparison of schedules — a table per epoch, a summary over seeds, one plain sentence — and writes its plots.</summary>
+    public static class ComparisonReport
+    {
+        /// <summary>The rates and mean losses of each epoch, one column pair per arm.</summary>
+        public static string EpochTable(IReadOnlyList<ArmResult> results)
+        {
+            var builder = new StringBuilder();
+            builder.Append("epoch");
+            foreach (ArmResult r in results)
+            {
+                builder.Append(" | ").Append(Fit(r.Arm.Name, 26));
+            }
+
+            builder.Append('\n').Append("     ");
+            foreach (ArmResult _ in results)
+            {
+                builder.Append(" | ").Append(Fit("rate        mean loss", 26));
+            }
+
+            builder.Append('\n');
+            int epochs = results.Max(r => r.MeanLoss.Length);
+            for (int e = 0; e < epochs; e++)
+            {
+                builder.Append((e + 1).ToString(CultureInfo.InvariantCulture).PadLeft(5));
+                foreach (ArmResult r in results)
+                {
+                    string cell = e < r.MeanLoss.Length ? r.Rates[e].ToString("G4", CultureInfo.InvariantCulture).PadRight(11) + " " + r.MeanLoss[e].ToString("0.0000", CultureInfo.InvariantCulture) : string.Empty;
+                    builder.Append(" | ").Append(Fit(cell, 26));
+                }
+
+                builder.Append('\n');
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Mean ± standard deviation over the seeds of the final training loss and the test accuracy.</summary>
+        public static string Summary(IReadOnlyList<ArmResult> results)
+        {
+            int width = Math.Max(8, results.Max(r => r.Arm.Name.Length));
+            var builder = new StringBuilder();
+            builder.Append("arm".PadRight(width)).Append(" | final training loss | test accuracy   | schedule\n");
+            foreach (ArmResult r in results)
+            {
+                builder.Append(r.Arm.Name.PadRight(width))
+                    .Append(" | ").Append(MeanStd(r.FinalLoss, "0.0000").PadRight(19))
+                    .Append(" | ").Append(MeanStd(r.TestAccuracy.Select(a => a * 100).ToArray(), "0.0").Replace(" ±", "% ±").PadRight(15))
+                    .Append(" | ").Append(r.Arm.ScheduleText ?? "(none: the optimizer's constant rate)")
+                    .Append('\n');
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>One plain sentence on what the runs show for <paramref name="arm"/> against <paramref name="baseline"/>.</summary>
+        public static string Verdict(ArmResult baseline, ArmResult arm)
+        {
+            (double lossDifference, bool clearLoss) = Experiment.Compare(arm.FinalLoss, baseline.FinalLoss);
+            (double accuracyDifference, bool clearAccuracy) = Experiment.Compare(arm.TestAccuracy, baseline.TestAccuracy);
+            string seeds = arm.FinalLoss.Length + " seeds";
+            string loss = clearLoss
+                ? (lossDifference < 0 ? "a lower" : "a higher") + " final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", beyond the seed-to-seed noise)"
+                : "no clear difference in final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", within the seed-to-seed noise)";
+            string accuracy = clearAccuracy
+                ? (accuracyDifference > 0 ? "a higher" : "a lower") + " test accuracy (" + Signed(accuracyDifference * 100, "0.0") + " points)"
+                : "no clear difference in test accuracy (" + Signed(accuracyDifference * 100, "0.0") + " points)";
+            return "Against " + baseline.Arm.Name + ", " + arm.Arm.Name + " gave " + loss + " and " + accuracy + ".";
+        }
+
+        /// <summary>Writes the loss curves and the rate curves; returns the two paths.</summary>
+        public static (string Loss, string Rate) WritePlots(IReadOnlyList<ArmResult> results, string directory, string name, string title)
+        {
+            Directory.CreateDirectory(directory);
+            string lossPath = Path.Combine(directory, name + "-loss.png");
+            string ratePath = Path.Combine(directory, name + "-rate.png");
+            var loss = results.Select(r => new Series(r.Arm.Name, Epochs(r.MeanLoss.Length), r.MeanLoss)).ToArray();
+            var rate = results.Select(r => new Series(r.Arm.Name, Epochs(r.Rates.Length), r.Rates)).ToArray();
+            int seeds = results[0].Runs.Count;
+            PngPlot.Write(lossPath, title + ": training loss (mean of " + seeds + " seeds)", "epoch", "categorical cross-entropy", loss);
+            PngPlot.Write(ratePath, title + ": learning rate", "epoch", "learning rate", rate, logY: true, steps: true, legend: ScottPlot.Alignment.LowerLeft);
+            return (lossPath, ratePath);
+        }
+
+        /// <summary>The mean loss curves as a text plot.</summary>
+        public static string TextLossPlot(IReadOnlyList<ArmResult> results) =>
+            TextPlot.Render(results.Select(r => (r.Arm.Name, r.MeanLoss)).ToArray(), 1, results.Max(r => r.MeanLoss.Length), 10, "epoch");
+
+        public static string MeanStd(double[] values, string format) =>
+            Experiment.Mean(values).ToString(format, CultureInfo.InvariantCulture) + " ± " + Experiment.Std(values).ToString(format, CultureInfo.InvariantCulture);
+
+        private static double[] Epochs(int count) => Enumerable.Range(1, count).Select(e => (double)e).ToArray();
+
+        private static string Signed(double value, string format) => (value >= 0 ? "+" : "−") + Math.Abs(value).ToString(format, CultureInfo.InvariantCulture);
+
+        private static string Fit(string text, int width) => text.Length > width ? text.Substring(0, width - 1) + "…" : text.PadRight(width);
+    }
+}
