@@ -15,6 +15,7 @@ namespace ScheduleDsl.Cli
             root.Subcommands.Add(CheckCommand.Create(output, error));
             root.Subcommands.Add(ExplainCommand.Create(output, error));
             root.Subcommands.Add(GenerateCommand.Create(output, error));
+            root.Subcommands.Add(TrainCommand.Create(output, error));
 
             ParseResult result = root.Parse(args);
             if (result.Errors.Count > 0)

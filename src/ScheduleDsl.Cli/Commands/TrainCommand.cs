@@ -1,0 +1,218 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using ScheduleDsl.Cli.Reports;
+using ScheduleDsl.Training;
+
+namespace ScheduleDsl.Cli.Commands
+{
+    /// <summary><c>schedule train</c>: trains a dense network on a CSV file (or the tutorial's data) with a schedule.</summary>
+    internal static class TrainCommand
+    {
+        public static Command Create(TextWriter output, TextWriter error)
+        {
+            var options = new TrainingOptions();
+            var schedule = new Option<string?>("--schedule") { Description = "The schedule text (default: the optimizer's constant rate)." };
+            var noShuffle = new Option<bool>("--no-shuffle") { Description = "Keep the samples in file order." };
+            var init = new Option<string?>("--init") { Description = "Initial weights from a safetensors file (layers.{k}.weight [out, in], layers.{k}.bias)." };
+            var save = new Option<string?>("--save") { Description = "Save a checkpoint (weights, optimizer, progress, schedule state) at the end." };
+            var resume = new Option<string?>("--resume") { Description = "Resume from a checkpoint saved with --save by the same command line." };
+            var historyJson = new Option<string?>("--history-json") { Description = "Write the history as JSON: {\"epochs\": [{epoch, lr, loss, val_loss, val_accuracy, seconds}]}." };
+            var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
+            var command = new Command("train", "Train a dense network with a learning-rate schedule.");
+            options.AddTo(command);
+            foreach (Option option in new Option[] { schedule, noShuffle, init, save, resume, historyJson, quiet })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(result =>
+            {
+                options.CheckCounts(result);
+                if (result.GetValue(init) != null && result.GetValue(resume) != null)
+                {
+                    throw new UsageException("give --init or --resume, not both");
+                }
+
+                ILearningRateSchedule? parsed = null;
+                string? text = result.GetValue(schedule);
+                if (text != null && (parsed = ScheduleInput.Parse(text, error)) == null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                int seed = result.GetValue(options.Seed);
+                ExperimentData data = options.ReadData(result, seed);
+                int classes = options.Classes(data);
+                Sequential model = options.NetworkFactory(result, data.TrainX.GetLength(1), classes)();
+                model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());
+                string? initPath = result.GetValue(init);
+                string? resumePath = result.GetValue(resume);
+                try
+                {
+                    if (initPath != null)
+                    {
+                        Checkpoint.LoadWeights(model, initPath);
+                    }
+
+                    if (resumePath != null)
+                    {
+                        Checkpoint.Load(model, resumePath, parsed);
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
+                {
+                    throw new UsageException(e.Message);
+                }
+
+                bool isQuiet = result.GetValue(quiet);
+                int epochs = result.GetValue(options.Epochs);
+                var bar = new ProgressBar(error, epochs, enabled: !isQuiet && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+                History history;
+                try
+                {
+                    history = model.Fit(
+                        data.TrainX,
+                        data.TrainLabels,
+                        epochs,
+                        result.GetValue(options.Batch),
+                        parsed,
+                        seed,
+                        shuffle: !result.GetValue(noShuffle),
+                        validationX: data.TestX,
+                        validationLabels: data.TestLabels,
+                        callbacks: new[] { bar },
+                        progress: isQuiet ? null : output);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+
+                bar.Finish();
+                if (history.Epochs.Count > 0)
+                {
+                    EpochRecord last = history.Epochs[^1];
+                    output.WriteLine(
+                        "Trained " + model.Progress.Epoch + " epochs: loss " + last.Loss.ToString("0.0000", CultureInfo.InvariantCulture)
+                        + ", test loss " + last.ValidationLoss?.ToString("0.0000", CultureInfo.InvariantCulture)
+                        + ", test accuracy " + ((last.ValidationAccuracy ?? 0) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%.");
+                }
+                else
+                {
+                    output.WriteLine("Nothing to train: the model has already done " + model.Progress.Epoch + " epochs (ask for more with --epochs).");
+                }
+
+                if (history.StopReason != null)
+                {
+                    output.WriteLine("Stopped early: " + history.StopReason);
+                }
+
+                if (result.GetValue(save) is string savePath)
+                {
+                    Checkpoint.Save(model, savePath, parsed);
+                    output.WriteLine("Checkpoint saved to " + savePath + ".");
+                }
+
+                if (result.GetValue(historyJson) is string jsonPath)
+                {
+                    WriteHistory(jsonPath, history);
+                }
+
+                return ExitCodes.Success;
+            });
+            return command;
+        }
+
+        internal static void WriteHistory(string path, History history)
+        {
+            using var stream = File.Create(path);
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteStartArray("epochs");
+            foreach (EpochRecord record in history.Epochs)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("epoch", record.Epoch);
+                json.WriteNumber("lr", record.LearningRate);
+                if (record.LastLearningRate != record.LearningRate)
+                {
+                    json.WriteNumber("last_lr", record.LastLearningRate);
+                }
+
+                WriteNumber(json, "loss", record.Loss);
+                json.WriteNumber("accuracy", record.Accuracy);
+                if (record.ValidationLoss is double vl)
+                {
+                    WriteNumber(json, "val_loss", vl);
+                }
+
+                if (record.ValidationAccuracy is double va)
+                {
+                    json.WriteNumber("val_accuracy", va);
+                }
+
+                json.WriteNumber("seconds", record.Seconds);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (history.StopReason != null)
+            {
+                json.WriteString("stop_reason", history.StopReason);
+            }
+
+            json.WriteEndObject();
+        }
+
+        /// <summary>JSON has no NaN: a diverged loss is written as null.</summary>
+        private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+        {
+            if (double.IsFinite(value))
+            {
+                json.WriteNumber(name, value);
+            }
+            else
+            {
+                json.WriteNull(name);
+            }
+        }
+
+        /// <summary>A one-line progress bar on the terminal, redrawn after each epoch.</summary>
+        private sealed class ProgressBar : ITrainingCallback
+        {
+            private readonly TextWriter _writer;
+            private readonly int _epochs;
+            private readonly bool _enabled;
+
+            public ProgressBar(TextWriter writer, int epochs, bool enabled)
+            {
+                _writer = writer;
+                _epochs = epochs;
+                _enabled = enabled;
+            }
+
+            public bool AfterEpoch(EpochRecord record, out string? reason)
+            {
+                reason = null;
+                if (_enabled)
+                {
+                    int done = (int)Math.Round(30.0 * (record.Epoch + 1) / _epochs);
+                    _writer.Write("\r[" + new string('█', done) + new string('░', 30 - done) + "] epoch " + (record.Epoch + 1) + "/" + _epochs + "  loss " + record.Loss.ToString("0.0000", CultureInfo.InvariantCulture));
+                }
+
+                return true;
+            }
+
+            public void Finish()
+            {
+                if (_enabled)
+                {
+                    _writer.WriteLine();
+                }
+            }
+        }
+    }
+}

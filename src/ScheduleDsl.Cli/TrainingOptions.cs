@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using ScheduleDsl.Cli.Reports;
+using ScheduleDsl.Training;
+
+namespace ScheduleDsl.Cli
+{
+    /// <summary>The options that describe data, network and optimizer, shared by <c>train</c>, <c>compare</c> and <c>find-lr</c>.</summary>
+    internal sealed class TrainingOptions
+    {
+        public Option<string?> Data { get; } = new Option<string?>("--data") { Description = "Training data: a CSV file with a header row." };
+
+        public Option<string?> Test { get; } = new Option<string?>("--test") { Description = "Test data in the same form (used for validation loss and accuracy)." };
+
+        public Option<string> LabelColumn { get; } = new Option<string>("--label-column") { Description = "The CSV column holding class indices.", DefaultValueFactory = _ => "label" };
+
+        public Option<bool> TutorialData { get; } = new Option<bool>("--tutorial-data") { Description = "Use the tutorial's data: 1,000 training and 100 test samples in [0,1)³, labelled by their largest feature." };
+
+        public Option<string> Layers { get; } = new Option<string>("--layers") { Description = "Hidden layer sizes, comma-separated.", DefaultValueFactory = _ => "9,9,9" };
+
+        public Option<string> HiddenActivation { get; } = new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid or linear.", DefaultValueFactory = _ => "relu" };
+
+        public Option<string> LossName { get; } = new Option<string>("--loss") { Description = "cce (softmax outputs), bce (sigmoid outputs) or mse (linear outputs).", DefaultValueFactory = _ => "cce" };
+
+        public Option<string> OptimizerName { get; } = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw.", DefaultValueFactory = _ => "sgd" };
+
+        public Option<double?> LearningRate { get; } = new Option<double?>("--lr") { Description = "The optimizer's base rate (default: Keras's default for the optimizer)." };
+
+        public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Epochs in all.", DefaultValueFactory = _ => 10 };
+
+        public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Samples per optimizer step.", DefaultValueFactory = _ => 50 };
+
+        public Option<int> Seed { get; } = new Option<int>("--seed") { Description = "Seed of the initial weights and the shuffling.", DefaultValueFactory = _ => 0 };
+
+        public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
+
+        public void AddTo(Command command)
+        {
+            foreach (Option option in All)
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        /// <summary>The data for <paramref name="seed"/>: the tutorial's, or the CSV files.</summary>
+        public ExperimentData ReadData(ParseResult result, int seed)
+        {
+            if (result.GetValue(TutorialData))
+            {
+                if (result.GetValue(Data) != null)
+                {
+                    throw new UsageException("give --data or --tutorial-data, not both");
+                }
+
+                return TutorialExperiment.Data(seed, new TutorialSettings());
+            }
+
+            string data = result.GetValue(Data) ?? throw new UsageException("give the training data with --data FILE (or --tutorial-data)");
+            string label = result.GetValue(LabelColumn)!;
+            CsvData train = CsvData.Read(data, label);
+            string? testPath = result.GetValue(Test);
+            CsvData test = testPath == null ? train : CsvData.Read(testPath, label);
+            if (test.Features.Length != train.Features.Length)
+            {
+                throw new UsageException(testPath + ": " + test.Features.Length + " feature columns, but " + data + " has " + train.Features.Length);
+            }
+
+            return new ExperimentData(train.X, train.Labels, test.X, test.Labels);
+        }
+
+        public int Classes(ExperimentData data)
+        {
+            int max = data.TrainLabels.Concat(data.TestLabels).Max();
+            if (data.TrainLabels.Concat(data.TestLabels).Any(l => l < 0))
+            {
+                throw new UsageException("class indices must be 0 or more");
+            }
+
+            return Math.Max(2, max + 1);
+        }
+
+        public Func<Sequential> NetworkFactory(ParseResult result, int features, int classes)
+        {
+            int[] hidden = ParseLayers(result.GetValue(Layers)!);
+            Activation activation = ParseActivation(result.GetValue(HiddenActivation)!);
+            (Loss _, Activation output) = LossAndOutput(result);
+            return () =>
+            {
+                var layers = new List<Layer>();
+                int inputs = features;
+                foreach (int size in hidden)
+                {
+                    layers.Add(new Dense(inputs, size, activation));
+                    inputs = size;
+                }
+
+                layers.Add(new Dense(inputs, classes, output));
+                return new Sequential(layers.ToArray());
+            };
+        }
+
+        public (Loss Loss, Activation Output) LossAndOutput(ParseResult result) => result.GetValue(LossName) switch
+        {
+            "cce" => (Training.Loss.CategoricalCrossEntropy, Training.Activation.Softmax),
+            "bce" => (Training.Loss.BinaryCrossEntropy, Training.Activation.Sigmoid),
+            "mse" => (Training.Loss.MeanSquaredError, Training.Activation.Linear),
+            var other => throw new UsageException("--loss must be cce, bce or mse, not '" + other + "'"),
+        };
+
+        public Func<Optimizer> OptimizerFactory(ParseResult result)
+        {
+            string name = result.GetValue(OptimizerName)!;
+            double? lr = result.GetValue(LearningRate);
+            if (lr is double value && (!(value > 0) || double.IsInfinity(value)))
+            {
+                throw new UsageException("--lr must be a finite number greater than 0");
+            }
+
+            return name switch
+            {
+                "sgd" => () => new Sgd(lr ?? 0.01),
+                "momentum" => () => new Sgd(lr ?? 0.01, momentum: 0.9),
+                "nesterov" => () => new Sgd(lr ?? 0.01, momentum: 0.9, nesterov: true),
+                "adagrad" => () => new AdaGrad(lr ?? 0.001),
+                "adadelta" => () => new AdaDelta(lr ?? 0.001),
+                "rmsprop" => () => new RmsProp(lr ?? 0.001),
+                "adam" => () => new Adam(lr ?? 0.001),
+                "adamw" => () => new AdamW(lr ?? 0.001),
+                _ => throw new UsageException("--optimizer must be sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw, not '" + name + "'"),
+            };
+        }
+
+        public void CheckCounts(ParseResult result)
+        {
+            if (result.GetValue(Epochs) < 1)
+            {
+                throw new UsageException("--epochs must be at least 1");
+            }
+
+            if (result.GetValue(Batch) < 1)
+            {
+                throw new UsageException("--batch must be at least 1");
+            }
+        }
+
+        private static int[] ParseLayers(string text)
+        {
+            if (text.Trim().Length == 0)
+            {
+                return Array.Empty<int>();
+            }
+
+            return text.Split(',').Select(part =>
+                int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size >= 1
+                    ? size
+                    : throw new UsageException("--layers takes sizes ≥ 1 separated by commas, not '" + text + "'")).ToArray();
+        }
+
+        private static Activation ParseActivation(string text) => text switch
+        {
+            "relu" => Training.Activation.Relu,
+            "tanh" => Training.Activation.Tanh,
+            "sigmoid" => Training.Activation.Sigmoid,
+            "linear" => Training.Activation.Linear,
+            _ => throw new UsageException("--activation must be relu, tanh, sigmoid or linear, not '" + text + "'"),
+        };
+    }
+}
