@@ -10,12 +10,15 @@ namespace ScheduleDsl.Cli
     {
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            var root = new RootCommand("Learning-rate schedules: evaluate, check and explain schedule texts.");
+            var root = new RootCommand("Learning-rate schedules: evaluate, check, explain, generate and plot schedules; train, compare and find rates.");
             root.Subcommands.Add(EvalCommand.Create(output, error));
             root.Subcommands.Add(CheckCommand.Create(output, error));
             root.Subcommands.Add(ExplainCommand.Create(output, error));
             root.Subcommands.Add(GenerateCommand.Create(output, error));
             root.Subcommands.Add(TrainCommand.Create(output, error));
+            root.Subcommands.Add(CompareCommand.Create(output, error));
+            root.Subcommands.Add(PlotCommand.Create(output, error));
+            root.Subcommands.Add(FindLrCommand.Create(output, error));
 
             ParseResult result = root.Parse(args);
             if (result.Errors.Count > 0)

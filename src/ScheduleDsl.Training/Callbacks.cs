@@ -2,11 +2,23 @@ using System;
 
 namespace ScheduleDsl.Training
 {
+    /// <summary>Something <c>Sequential.Fit</c> calls during training: an <see cref="ITrainingCallback"/> or an <see cref="IBatchCallback"/>.</summary>
+    public interface ICallback
+    {
+    }
+
     /// <summary>Called after each epoch; return false to stop training.</summary>
-    public interface ITrainingCallback
+    public interface ITrainingCallback : ICallback
     {
         /// <summary>Returns false to stop; <paramref name="reason"/> then says why (it lands in <see cref="History.StopReason"/>).</summary>
         bool AfterEpoch(EpochRecord record, out string? reason);
+    }
+
+    /// <summary>Called after each optimizer step, for callbacks that follow training batch by batch (a learning-rate range test).</summary>
+    public interface IBatchCallback : ICallback
+    {
+        /// <summary>Returns false to stop training; <paramref name="reason"/> then says why.</summary>
+        bool AfterBatch(long step, double rate, double loss, out string? reason);
     }
 
     /// <summary>

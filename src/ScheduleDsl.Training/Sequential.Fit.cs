@@ -21,7 +21,7 @@ namespace ScheduleDsl.Training
             float[,]? validationX = null,
             int[]? validationLabels = null,
             double validationSplit = 0,
-            IEnumerable<ITrainingCallback>? callbacks = null,
+            IEnumerable<ICallback>? callbacks = null,
             TextWriter? progress = null)
         {
             float[,] y = Dataset.OneHot(labels, Outputs, nameof(labels));
@@ -36,7 +36,8 @@ namespace ScheduleDsl.Training
         /// optimizer's base rate. A <c>plateau</c> schedule observes the validation loss (or the training loss without
         /// validation data) after each epoch — or the batch loss after each step, per step. <paramref name="seed"/> sets the
         /// initial weights and the shuffling when the model has not been initialized: the same seed gives the same history,
-        /// bit for bit. Progress lines go to <paramref name="progress"/> (null: silent).
+        /// bit for bit. <paramref name="callbacks"/> are <see cref="ITrainingCallback"/>s (after each epoch) and
+        /// <see cref="IBatchCallback"/>s (after each step). Progress lines go to <paramref name="progress"/> (null: silent).
         /// </summary>
         public History Fit(
             float[,] x,
@@ -49,7 +50,7 @@ namespace ScheduleDsl.Training
             float[,]? validationX = null,
             float[,]? validationY = null,
             double validationSplit = 0,
-            IEnumerable<ITrainingCallback>? callbacks = null,
+            IEnumerable<ICallback>? callbacks = null,
             TextWriter? progress = null)
         {
             _ = Optimizer;
@@ -103,7 +104,21 @@ namespace ScheduleDsl.Training
             }
 
             var history = new History();
-            var callbackList = callbacks == null ? new List<ITrainingCallback>() : new List<ITrainingCallback>(callbacks);
+            var callbackList = new List<ITrainingCallback>();
+            var batchCallbacks = new List<IBatchCallback>();
+            foreach (ICallback callback in callbacks ?? Array.Empty<ICallback>())
+            {
+                if (callback is ITrainingCallback epochCallback)
+                {
+                    callbackList.Add(epochCallback);
+                }
+
+                if (callback is IBatchCallback batchCallback)
+                {
+                    batchCallbacks.Add(batchCallback);
+                }
+            }
+
             int capacity = Math.Min(batchSize, train.Count);
             Reserve(capacity);
             if (_order.Length != train.Count)
@@ -159,9 +174,21 @@ namespace ScheduleDsl.Training
                         metric.Observe(loss);
                     }
 
+                    foreach (IBatchCallback batchCallback in batchCallbacks)
+                    {
+                        if (!batchCallback.AfterBatch(Progress.Step - 1, rate, loss, out string? reason))
+                        {
+                            stop = reason ?? "stopped by " + batchCallback.GetType().Name;
+                        }
+                    }
+
                     lossSum += loss * batch;
                     correct += batchCorrect;
                     batches++;
+                    if (stop != null)
+                    {
+                        break;
+                    }
                 }
 
                 int seen = Math.Min(train.Count, batches * batchSize);

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ScheduleDsl.Cli.Reports;
+
+namespace ScheduleDsl.Cli.Commands
+{
+    /// <summary><c>schedule compare</c>: the same training with several schedules, over several seeds: one table, one plot.</summary>
+    internal static class CompareCommand
+    {
+        public static Command Create(TextWriter output, TextWriter error)
+        {
+            var options = new TrainingOptions();
+            var schedules = new Option<string[]>("--schedule") { Description = "A schedule to compare (repeat the option); 'constant' for the optimizer's rate.", AllowMultipleArgumentsPerToken = false };
+            var file = new Option<string?>("--schedules-file") { Description = "A file with one schedule per line ('#' comments and blank lines skipped)." };
+            var seeds = new Option<int>("--seeds") { Description = "Repetitions with different seeds.", DefaultValueFactory = _ => 5 };
+            var outputDirectory = new Option<string>("--out", "-o") { Description = "The folder for compare-loss.png and compare-rate.png.", DefaultValueFactory = _ => "compare-output" };
+            var command = new Command("compare", "Train with several schedules and compare them.");
+            options.AddTo(command);
+            command.Options.Add(schedules);
+            command.Options.Add(file);
+            command.Options.Add(seeds);
+            command.Options.Add(outputDirectory);
+            command.SetAction(result =>
+            {
+                options.CheckCounts(result);
+                var texts = new List<string>(result.GetValue(schedules) ?? new string[0]);
+                if (result.GetValue(file) is string path)
+                {
+                    if (!File.Exists(path))
+                    {
+                        throw new UsageException("no such file: " + path);
+                    }
+
+                    texts.AddRange(File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+                }
+
+                if (texts.Count == 0)
+                {
+                    throw new UsageException("give the schedules to compare with --schedule TEXT (repeatable) or --schedules-file FILE");
+                }
+
+                int seedCount = result.GetValue(seeds);
+                if (seedCount < 1)
+                {
+                    throw new UsageException("--seeds must be at least 1");
+                }
+
+                var arms = new List<Arm>();
+                var optimizer = options.OptimizerFactory(result);
+                foreach (string text in texts)
+                {
+                    if (text == "constant")
+                    {
+                        arms.Add(new Arm("constant", optimizer, null, () => null));
+                        continue;
+                    }
+
+                    if (ScheduleInput.Parse(text, error) == null)
+                    {
+                        return ExitCodes.BadInput;
+                    }
+
+                    arms.Add(new Arm(text, optimizer, text, () => Schedule.Parse(text)));
+                }
+
+                ExperimentData first = options.ReadData(result, 0);
+                int classes = options.Classes(first);
+                var network = options.NetworkFactory(result, first.TrainX.GetLength(1), classes);
+                IReadOnlyList<ArmResult> results;
+                try
+                {
+                    results = Experiment.Run(arms, seed => seed == 0 ? first : options.ReadData(result, seed), network, options.LossAndOutput(result).Loss, result.GetValue(options.Epochs), result.GetValue(options.Batch), seedCount);
+                }
+                catch (System.ArgumentException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+
+                output.Write(ComparisonReport.EpochTable(results));
+                output.WriteLine();
+                output.Write(ComparisonReport.Summary(results));
+                output.WriteLine();
+                foreach (ArmResult r in results.Skip(1))
+                {
+                    output.WriteLine(ComparisonReport.Verdict(results[0], r));
+                }
+
+                output.WriteLine();
+                output.Write(ComparisonReport.TextLossPlot(results));
+                (string loss, string rate) = ComparisonReport.WritePlots(results, result.GetValue(outputDirectory)!, "compare", "Comparison");
+                output.WriteLine("Plots: " + loss + ", " + rate);
+                return ExitCodes.Success;
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ScheduleDsl.Cli.Reports;
+using ScheduleDsl.Training;
+
+namespace ScheduleDsl.Cli.Commands
+{
+    /// <summary>
+    /// <c>schedule find-lr</c>: Smith's learning-rate range test. The rate grows exponentially from <c>--start</c> to
+    /// <c>--end</c> over <c>--steps</c> optimizer steps — itself a schedule, <c>lr START per step: exp G for STEPS</c> — while
+    /// the smoothed loss is recorded; the run stops once the loss exceeds four times its best. It plots loss against rate
+    /// and suggests a one-cycle and a cyclic schedule to paste into <c>[Schedule]</c>.
+    /// </summary>
+    internal static class FindLrCommand
+    {
+        public static Command Create(TextWriter output, TextWriter error)
+        {
+            var options = new TrainingOptions();
+            var start = new Option<double>("--start") { Description = "The first rate of the sweep.", DefaultValueFactory = _ => 1e-6 };
+            var end = new Option<double>("--end") { Description = "The last rate of the sweep.", DefaultValueFactory = _ => 10 };
+            var steps = new Option<int>("--steps") { Description = "Optimizer steps in the sweep.", DefaultValueFactory = _ => 200 };
+            var file = new Option<string>("--out", "-o") { Description = "The PNG file of loss against rate.", DefaultValueFactory = _ => "find-lr.png" };
+            var command = new Command("find-lr", "Run a learning-rate range test and suggest a schedule.");
+            options.AddTo(command);
+            command.Options.Add(start);
+            command.Options.Add(end);
+            command.Options.Add(steps);
+            command.Options.Add(file);
+            command.SetAction(result =>
+            {
+                options.CheckCounts(result);
+                double first = result.GetValue(start);
+                double last = result.GetValue(end);
+                int count = result.GetValue(steps);
+                if (!(first > 0) || !(last > first) || double.IsInfinity(last))
+                {
+                    throw new UsageException("--start and --end must be finite, with 0 < start < end");
+                }
+
+                if (count < 10)
+                {
+                    throw new UsageException("--steps must be at least 10");
+                }
+
+                int seed = result.GetValue(options.Seed);
+                ExperimentData data = options.ReadData(result, seed);
+                int batch = result.GetValue(options.Batch);
+                int batchesPerEpoch = (data.TrainX.GetLength(0) + batch - 1) / batch;
+                double growth = Math.Pow(last / first, 1.0 / (count - 1));
+                string sweepText = "lr " + F(first) + " per step: exp " + F(growth) + " for " + (count - 1).ToString(CultureInfo.InvariantCulture) + " -> constant";
+                ILearningRateSchedule sweep = Schedule.Parse(sweepText);
+                Sequential model = options.NetworkFactory(result, data.TrainX.GetLength(1), options.Classes(data))();
+                model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());
+                var recorder = new RangeRecorder(count);
+                int epochs = (count + batchesPerEpoch - 1) / batchesPerEpoch;
+                try
+                {
+                    model.Fit(data.TrainX, data.TrainLabels, epochs, batch, sweep, seed, callbacks: new ICallback[] { recorder });
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException(e.Message);
+                }
+
+                if (recorder.Rates.Count < 5)
+                {
+                    throw new UsageException("the loss diverged within " + recorder.Rates.Count + " steps; lower --start");
+                }
+
+                int best = recorder.Smoothed.IndexOf(recorder.Smoothed.Min());
+                int steepest = Steepest(recorder.Smoothed, recorder.Rates);
+                double peak = Round(recorder.Rates[best] / 10);
+                double low = Round(recorder.Rates[steepest] / 4 < peak ? recorder.Rates[steepest] / 4 : peak / 10);
+                int totalSteps = result.GetValue(options.Epochs) * batchesPerEpoch;
+                string path = result.GetValue(file)!;
+                PngPlot.Write(path, "Learning-rate range test", "learning rate (log10)", "smoothed loss",
+                    new[] { new Series("smoothed loss", recorder.Rates.Select(Math.Log10).ToArray(), recorder.Smoothed.ToArray()) });
+                output.WriteLine("Swept the rate from " + G(first) + " to " + G(recorder.Rates[^1]) + " over " + recorder.Rates.Count + " steps (" + sweepText + ").");
+                output.WriteLine("Lowest smoothed loss " + recorder.Smoothed[best].ToString("0.0000", CultureInfo.InvariantCulture) + " at rate " + G(recorder.Rates[best]) + "; steepest descent at rate " + G(recorder.Rates[steepest]) + ".");
+                output.WriteLine("Suggested schedules (" + result.GetValue(options.Epochs) + " epochs of " + batchesPerEpoch + " steps; paste into [Schedule(\"…\")]):");
+                output.WriteLine("  lr " + F(peak) + " per step: onecycle " + F(peak) + " over " + totalSteps);
+                output.WriteLine("  lr " + F(peak) + " per step: cyclic " + F(low) + " to " + F(peak) + " up " + Math.Max(1, 2 * batchesPerEpoch));
+                output.WriteLine("Plot: " + path);
+                return ExitCodes.Success;
+            });
+            return command;
+        }
+
+        /// <summary>The step where the smoothed loss falls fastest against log(rate), before the minimum.</summary>
+        private static int Steepest(List<double> smoothed, List<double> rates)
+        {
+            int end = smoothed.IndexOf(smoothed.Min());
+            int best = 0;
+            double slope = double.MaxValue;
+            for (int i = 1; i <= end; i++)
+            {
+                double s = (smoothed[i] - smoothed[i - 1]) / (Math.Log(rates[i]) - Math.Log(rates[i - 1]));
+                if (s < slope)
+                {
+                    slope = s;
+                    best = i;
+                }
+            }
+
+            return best;
+        }
+
+        private static double Round(double value) => double.Parse(value.ToString("G2", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+        private static string F(double value) => Language.NumberText.Format(value);
+
+        private static string G(double value) => Language.NumberText.Tidy(value.ToString("G4", CultureInfo.InvariantCulture));
+
+        /// <summary>Records the rate and the smoothed loss of each step; stops the sweep once the loss has blown up.</summary>
+        private sealed class RangeRecorder : IBatchCallback
+        {
+            private const double Beta = 0.98;
+            private readonly int _steps;
+            private double _average;
+            private double _best = double.MaxValue;
+
+            public RangeRecorder(int steps) => _steps = steps;
+
+            public List<double> Rates { get; } = new List<double>();
+
+            public List<double> Smoothed { get; } = new List<double>();
+
+            public bool AfterBatch(long step, double rate, double loss, out string? reason)
+            {
+                reason = null;
+                if (!double.IsFinite(loss))
+                {
+                    reason = "the loss diverged";
+                    return false;
+                }
+
+                _average = Beta * _average + (1 - Beta) * loss;
+                double smoothed = _average / (1 - Math.Pow(Beta, step + 1));
+                Rates.Add(rate);
+                Smoothed.Add(smoothed);
+                _best = Math.Min(_best, smoothed);
+                if (smoothed > 4 * _best && step > 10)
+                {
+                    reason = "the loss exceeded four times its best";
+                    return false;
+                }
+
+                return Rates.Count < _steps || Stop(out reason);
+            }
+
+            private static bool Stop(out string? reason)
+            {
+                reason = "the sweep is complete";
+                return false;
+            }
+        }
+    }
+}

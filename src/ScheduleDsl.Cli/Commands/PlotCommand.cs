@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ScheduleDsl.Cli.Reports;
+
+namespace ScheduleDsl.Cli.Commands
+{
+    /// <summary><c>schedule plot TEXT… [--steps N] -o FILE.png</c>: the rate curves of one or more schedules.</summary>
+    internal static class PlotCommand
+    {
+        public static Command Create(TextWriter output, TextWriter error)
+        {
+            var texts = new Argument<string[]>("text") { Description = "One or more schedules.", Arity = ArgumentArity.OneOrMore };
+            var steps = new Option<int>("--steps") { Description = "Time indices to plot, from 0.", DefaultValueFactory = _ => 100 };
+            var file = new Option<string>("--out", "-o") { Description = "The PNG file to write.", Required = true };
+            var baseLr = new Option<double>("--base-lr") { Description = "The base rate that factor schedules multiply.", DefaultValueFactory = _ => 1.0 };
+            var command = new Command("plot", "Plot the rate curves of schedules to a PNG file.") { texts, steps, file, baseLr };
+            command.SetAction(result =>
+            {
+                int count = result.GetValue(steps);
+                if (count < 2 || count > 10_000_000)
+                {
+                    throw new UsageException("--steps must be between 2 and 10000000");
+                }
+
+                double scale = result.GetValue(baseLr);
+                if (!(scale > 0) || double.IsInfinity(scale))
+                {
+                    throw new UsageException("--base-lr must be a finite number greater than 0");
+                }
+
+                var series = new List<Series>();
+                string unit = "epoch";
+                foreach (string text in result.GetValue(texts)!)
+                {
+                    ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
+                    if (schedule == null)
+                    {
+                        return ExitCodes.BadInput;
+                    }
+
+                    unit = schedule.Unit == ScheduleUnit.Step ? "step" : unit;
+                    int points = System.Math.Min(count, 2000);
+                    double[] x = Enumerable.Range(0, points).Select(i => System.Math.Round((double)i * (count - 1) / (points - 1))).ToArray();
+                    double factor = schedule.IsAbsolute ? 1 : scale;
+                    series.Add(new Series(text, x, x.Select(t => schedule.At((long)t) * factor).ToArray()));
+                }
+
+                string path = result.GetValue(file)!;
+                string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (directory != null)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60, legend: ScottPlot.Alignment.UpperRight);
+                output.WriteLine("Wrote " + path);
+                return ExitCodes.Success;
+            });
+            return command;
+        }
+    }
+}
