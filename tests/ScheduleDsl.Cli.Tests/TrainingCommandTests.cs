@@ -84,6 +84,41 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Equal(Losses(whole, 2), Losses(second, 0));
         }
 
+        [Fact]
+        public void ACheckpointResumesExactlyInANewProcess()
+        {
+            string[] common = { "train", "--tutorial-data", "--optimizer", "adam", "--schedule", "lr 0.01 per step: warmup linear 30 from 0.001 -> cosine 170 to 1e-4", "--seed", "4", "--quiet" };
+            string whole = Path.Combine(_directory, "whole.json");
+            string second = Path.Combine(_directory, "second.json");
+            string checkpoint = Path.Combine(_directory, "run.safetensors");
+            Assert.Equal(0, Cli.Run(common.Concat(new[] { "--epochs", "10", "--history-json", whole }).ToArray()).Exit);
+            Assert.Equal(0, Cli.Run(common.Concat(new[] { "--epochs", "4", "--save", checkpoint }).ToArray()).Exit);
+
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
+            foreach (string argument in common.Concat(new[] { "--epochs", "10", "--resume", checkpoint, "--history-json", second }))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            string stderr = process.StandardError.ReadToEnd();
+            process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000));
+            Assert.True(process.ExitCode == 0, stderr);
+            JsonElement[] Epochs(string path, int skip) => JsonDocument.Parse(System.IO.File.ReadAllText(path)).RootElement.GetProperty("epochs").EnumerateArray().Skip(skip).ToArray();
+            JsonElement[] expected = Epochs(whole, 4);
+            JsonElement[] actual = Epochs(second, 0);
+            Assert.Equal(6, actual.Length);
+            for (int i = 0; i < 6; i++)
+            {
+                foreach (string key in new[] { "epoch", "lr", "loss", "accuracy", "val_loss", "val_accuracy" })
+                {
+                    Assert.Equal(expected[i].GetProperty(key).GetDouble(), actual[i].GetProperty(key).GetDouble());
+                }
+            }
+        }
+
         [Theory]
         [InlineData("missing")]
         [InlineData("ragged")]
