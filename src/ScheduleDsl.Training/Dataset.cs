@@ -131,23 +131,25 @@ namespace ScheduleDsl.Training
         private Dataset Slice(int start, int count) =>
             new Dataset(X.AsSpan(start * Features, count * Features).ToArray(), Y.AsSpan(start * Outputs, count * Outputs).ToArray(), count, Features, Outputs);
 
-        /// <summary>Gathers the samples <paramref name="indices"/> into feature-major buffers (<c>[features, batch]</c>).</summary>
-        public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y)
+        /// <summary>
+        /// Gathers the samples <paramref name="indices"/> into feature-major buffers (<c>[features, batch]</c>): whole rows are
+        /// copied into <paramref name="rows"/> (<c>[batch, features]</c>, at least as large as either buffer) and then transposed.
+        /// </summary>
+        public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows)
         {
             int batch = indices.Length;
             for (int j = 0; j < batch; j++)
             {
-                int row = indices[j];
-                for (int f = 0; f < Features; f++)
-                {
-                    x[f * batch + j] = X[row * Features + f];
-                }
-
-                for (int o = 0; o < Outputs; o++)
-                {
-                    y[o * batch + j] = Y[row * Outputs + o];
-                }
+                X.AsSpan(indices[j] * Features, Features).CopyTo(rows.Slice(j * Features, Features));
             }
+
+            Kernels.Transpose.Run(rows.Slice(0, batch * Features), x, batch, Features);
+            for (int j = 0; j < batch; j++)
+            {
+                Y.AsSpan(indices[j] * Outputs, Outputs).CopyTo(rows.Slice(j * Outputs, Outputs));
+            }
+
+            Kernels.Transpose.Run(rows.Slice(0, batch * Outputs), y, batch, Outputs);
         }
     }
 }

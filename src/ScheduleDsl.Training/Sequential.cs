@@ -23,6 +23,7 @@ namespace ScheduleDsl.Training
         private bool _fused;
         private float[] _input = Array.Empty<float>();
         private float[] _target = Array.Empty<float>();
+        private float[] _rows = Array.Empty<float>();
         private int[] _order = Array.Empty<int>();
 
         public Sequential(params Layer[] layers)
@@ -193,7 +194,7 @@ namespace ScheduleDsl.Training
                     order[j] = start + j;
                 }
 
-                data.Gather(order.AsSpan(0, batch), _input, _target);
+                data.Gather(order.AsSpan(0, batch), _input, _target, _rows);
                 Forward(batch, training: false);
                 onBatch(start, batch, _layers[_layers.Length - 1].Output.AsSpan(0, Outputs * batch));
             }
@@ -209,6 +210,11 @@ namespace ScheduleDsl.Training
             if (_target.Length < Outputs * batch)
             {
                 _target = new float[Outputs * batch];
+            }
+
+            if (_rows.Length < Math.Max(Inputs, Outputs) * batch)
+            {
+                _rows = new float[Math.Max(Inputs, Outputs) * batch];
             }
 
             foreach (Layer layer in _layers)
@@ -231,7 +237,7 @@ namespace ScheduleDsl.Training
         internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, out int correct)
         {
             Reserve(indices.Length);
-            data.Gather(indices, _input, _target);
+            data.Gather(indices, _input, _target, _rows);
             return TrainBatch(indices.Length, rate, out correct);
         }
 

@@ -56,6 +56,40 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(8, 8)]
+        [InlineData(3, 50)]
+        [InlineData(50, 3)]
+        [InlineData(17, 23)]
+        [InlineData(128, 784)]
+        public void TransposesExactly(int rows, int columns)
+        {
+            float[] source = RandomMatrix(new Random(rows * 31 + columns), rows * columns);
+            foreach (bool scalar in new[] { false, true })
+            {
+                var target = new float[rows * columns];
+                bool previous = Simd.ForceScalar;
+                Simd.ForceScalar = scalar;
+                try
+                {
+                    Transpose.Run(source, target, rows, columns);
+                }
+                finally
+                {
+                    Simd.ForceScalar = previous;
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int c = 0; c < columns; c++)
+                    {
+                        Assert.Equal(source[r * columns + c], target[c * rows + r]);
+                    }
+                }
+            }
+        }
+
         [Fact]
         public void RejectsSpansSmallerThanTheSizes()
         {

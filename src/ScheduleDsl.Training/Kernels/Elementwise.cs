@@ -28,25 +28,7 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>Writes the transpose of <paramref name="source"/> (<c>[rows, columns]</c>) into <paramref name="target"/> (<c>[columns, rows]</c>).</summary>
-        public static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
-        {
-            const int Block = 32;
-            for (int r0 = 0; r0 < rows; r0 += Block)
-            {
-                int r1 = Math.Min(rows, r0 + Block);
-                for (int c0 = 0; c0 < columns; c0 += Block)
-                {
-                    int c1 = Math.Min(columns, c0 + Block);
-                    for (int r = r0; r < r1; r++)
-                    {
-                        for (int c = c0; c < c1; c++)
-                        {
-                            target[c * rows + r] = source[r * columns + c];
-                        }
-                    }
-                }
-            }
-        }
+        public static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int columns) => Kernels.Transpose.Run(source, target, rows, columns);
 
         /// <summary>Applies an activation in place; <paramref name="scratch"/> holds at least <c>2·batch</c> floats.</summary>
         public static void Activate(Activation activation, Span<float> values, int rows, int batch, Span<float> scratch)

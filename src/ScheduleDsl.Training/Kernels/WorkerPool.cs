@@ -18,8 +18,10 @@ namespace ScheduleDsl.Training.Kernels
     /// </summary>
     internal sealed unsafe class WorkerPool
     {
-        private readonly ManualResetEventSlim[] _start;
-        private readonly ManualResetEventSlim _done = new ManualResetEventSlim(false);
+        // SemaphoreSlim allocates its lock object up front; ManualResetEventSlim allocates one the first time a wait blocks,
+        // which would show up as an allocation in some training step.
+        private readonly SemaphoreSlim[] _start;
+        private readonly SemaphoreSlim _done = new SemaphoreSlim(0);
         private readonly object _gate = new object();
         private void* _job;
         private delegate*<void*, int, int, void> _invoke;
@@ -30,10 +32,10 @@ namespace ScheduleDsl.Training.Kernels
         private WorkerPool(int workers)
         {
             Workers = Math.Max(1, workers);
-            _start = new ManualResetEventSlim[Workers - 1];
+            _start = new SemaphoreSlim[Workers - 1];
             for (int w = 0; w < _start.Length; w++)
             {
-                _start[w] = new ManualResetEventSlim(false);
+                _start[w] = new SemaphoreSlim(0);
                 int part = w + 1;
                 var thread = new Thread(() => Loop(part)) { IsBackground = true, Name = "ScheduleDsl.Training worker " + part };
                 thread.Start();
@@ -63,10 +65,9 @@ namespace ScheduleDsl.Training.Kernels
                 _failure = null;
                 _pending = parts - 1;
                 _parts = parts;
-                _done.Reset();
                 for (int w = 0; w < parts - 1; w++)
                 {
-                    _start[w].Set();
+                    _start[w].Release();
                 }
 
                 job.Execute(0, parts);
@@ -84,11 +85,10 @@ namespace ScheduleDsl.Training.Kernels
 
         private void Loop(int part)
         {
-            ManualResetEventSlim start = _start[part - 1];
+            SemaphoreSlim start = _start[part - 1];
             while (true)
             {
                 start.Wait();
-                start.Reset();
                 try
                 {
                     _invoke(_job, part, _parts);
@@ -100,7 +100,7 @@ namespace ScheduleDsl.Training.Kernels
 
                 if (Interlocked.Decrement(ref _pending) == 0)
                 {
-                    _done.Set();
+                    _done.Release();
                 }
             }
         }
