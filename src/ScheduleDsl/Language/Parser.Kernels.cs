@@ -224,7 +224,6 @@ namespace ScheduleDsl.Language
         {
             CyclicKind mode = CyclicKind.Triangular;
             Written? gamma = null;
-            bool modeWritten = false;
             if (Current.Kind == TokenKind.Word && !Current.IsWord("to"))
             {
                 Token modeToken = Current;
@@ -235,7 +234,6 @@ namespace ScheduleDsl.Language
                     return null;
                 }
 
-                modeWritten = true;
                 mode = modeWord == "triangular" ? CyclicKind.Triangular : modeWord == "triangular2" ? CyclicKind.Triangular2 : CyclicKind.ExpRange;
                 if (mode == CyclicKind.ExpRange)
                 {
@@ -276,7 +274,6 @@ namespace ScheduleDsl.Language
                 return null;
             }
 
-            _ = modeWritten;
             return new CyclicKernel(mode, gamma, lo, hi, found.Value("up")!.Value, found.Value("down"), Span(keyword), SpanFrom(keyword));
         }
 
