@@ -53,8 +53,8 @@ namespace ScheduleDsl.Generators
 
         private static DiagnosticDescriptor Language(string id, string title)
         {
-            DslSeverity severity = DiagnosticIds.SeverityOf(id);
-            DiagnosticSeverity roslyn = severity == DslSeverity.Error ? DiagnosticSeverity.Error : severity == DslSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            ScheduleDiagnosticSeverity severity = DiagnosticIds.SeverityOf(id);
+            DiagnosticSeverity roslyn = severity == ScheduleDiagnosticSeverity.Error ? DiagnosticSeverity.Error : severity == ScheduleDiagnosticSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
             return new DiagnosticDescriptor(id, title, "{0}", Category, roslyn, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
         }
 

@@ -62,13 +62,13 @@ namespace ScheduleDsl.Generators
             LocationMapper mapper = declaration.IsTextForm
                 ? TextFormMapper(schedule, context)
                 : AttributeFormMapper(declaration, context);
-            foreach (DslDiagnostic d in result.Diagnostics)
+            foreach (ScheduleDiagnostic d in result.Diagnostics)
             {
                 context.ReportDiagnostic(Create(d, mapper, declaration.Text));
             }
         }
 
-        private static Diagnostic Create(DslDiagnostic d, LocationMapper mapper, string text)
+        private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper, string text)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (d.Id == DiagnosticIds.UnknownWord)

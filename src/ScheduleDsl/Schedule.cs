@@ -28,7 +28,7 @@ namespace ScheduleDsl
             }
 
             ParseResult result = Parser.Parse(text);
-            diagnostics = Convert(result.Diagnostics);
+            diagnostics = result.Diagnostics;
             if (result.Model == null)
             {
                 schedule = null;
@@ -47,7 +47,7 @@ namespace ScheduleDsl
                 throw new ArgumentNullException(nameof(text));
             }
 
-            return Convert(Parser.Parse(text).Diagnostics);
+            return Parser.Parse(text).Diagnostics;
         }
 
         /// <summary>One English sentence per phase of a valid schedule.</summary>
@@ -62,19 +62,6 @@ namespace ScheduleDsl
             }
 
             return sentences;
-        }
-
-        internal static IReadOnlyList<ScheduleDiagnostic> Convert(IReadOnlyList<DslDiagnostic> diagnostics)
-        {
-            var converted = new ScheduleDiagnostic[diagnostics.Count];
-            for (int i = 0; i < converted.Length; i++)
-            {
-                DslDiagnostic d = diagnostics[i];
-                var severity = d.Severity == DslSeverity.Error ? ScheduleDiagnosticSeverity.Error : d.Severity == DslSeverity.Warning ? ScheduleDiagnosticSeverity.Warning : ScheduleDiagnosticSeverity.Info;
-                converted[i] = new ScheduleDiagnostic(d.Id, severity, d.Message, d.Offset, d.Length);
-            }
-
-            return converted;
         }
     }
 }

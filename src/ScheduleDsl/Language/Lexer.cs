@@ -9,7 +9,7 @@ namespace ScheduleDsl.Language
     /// </summary>
     internal static class Lexer
     {
-        public static List<Token> Tokenize(string text, List<DslDiagnostic> diagnostics)
+        public static List<Token> Tokenize(string text, List<ScheduleDiagnostic> diagnostics)
         {
             var tokens = new List<Token>();
             int i = 0;
@@ -84,9 +84,9 @@ namespace ScheduleDsl.Language
                 string tokenText = text.Substring(start, length);
                 if (single == TokenKind.BadCharacter)
                 {
-                    diagnostics.Add(new DslDiagnostic(
+                    diagnostics.Add(new ScheduleDiagnostic(
                         DiagnosticIds.Syntax,
-                        DslSeverity.Error,
+                        ScheduleDiagnosticSeverity.Error,
                         "Unexpected character '" + Printable(tokenText) + "'; a schedule uses words, numbers and the symbols -> * ( ) : ,",
                         start,
                         length));
@@ -100,7 +100,7 @@ namespace ScheduleDsl.Language
             return tokens;
         }
 
-        private static Token LexNumber(string text, ref int i, List<DslDiagnostic> diagnostics)
+        private static Token LexNumber(string text, ref int i, List<ScheduleDiagnostic> diagnostics)
         {
             int start = i;
             bool signed = text[i] == '-' || text[i] == '+' || text[i] == '\u2212';
@@ -145,9 +145,9 @@ namespace ScheduleDsl.Language
 
             if (problem != null)
             {
-                diagnostics.Add(new DslDiagnostic(
+                diagnostics.Add(new ScheduleDiagnostic(
                     DiagnosticIds.BadNumber,
-                    DslSeverity.Error,
+                    ScheduleDiagnosticSeverity.Error,
                     "Malformed number '" + run + "': " + problem,
                     start,
                     run.Length));

@@ -7,7 +7,7 @@ namespace ScheduleDsl.Language
     /// <summary>The outcome of parsing: a model when the text has no error, and every diagnostic found.</summary>
     internal sealed class ParseResult
     {
-        public ParseResult(ScheduleModel? model, IReadOnlyList<DslDiagnostic> diagnostics)
+        public ParseResult(ScheduleModel? model, IReadOnlyList<ScheduleDiagnostic> diagnostics)
         {
             Model = model;
             Diagnostics = diagnostics;
@@ -15,7 +15,7 @@ namespace ScheduleDsl.Language
 
         public ScheduleModel? Model { get; }
 
-        public IReadOnlyList<DslDiagnostic> Diagnostics { get; }
+        public IReadOnlyList<ScheduleDiagnostic> Diagnostics { get; }
     }
 
     /// <summary>
@@ -28,12 +28,12 @@ namespace ScheduleDsl.Language
         public const int MaxNesting = 32;
 
         private readonly List<Token> _tokens;
-        private readonly List<DslDiagnostic> _diagnostics;
+        private readonly List<ScheduleDiagnostic> _diagnostics;
         private int _position;
         private int _plateauCount;
         private bool _abandoned;
 
-        private Parser(List<Token> tokens, List<DslDiagnostic> diagnostics)
+        private Parser(List<Token> tokens, List<ScheduleDiagnostic> diagnostics)
         {
             _tokens = tokens;
             _diagnostics = diagnostics;
@@ -45,7 +45,7 @@ namespace ScheduleDsl.Language
 
         public static ParseResult Parse(string text)
         {
-            var diagnostics = new List<DslDiagnostic>();
+            var diagnostics = new List<ScheduleDiagnostic>();
             List<Token> tokens = Lexer.Tokenize(text, diagnostics);
             var parser = new Parser(tokens, diagnostics);
             ScheduleModel? model = parser.ParseSchedule();
@@ -55,7 +55,7 @@ namespace ScheduleDsl.Language
             }
 
             diagnostics.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Id, b.Id));
-            bool hasError = diagnostics.Exists(d => d.Severity == DslSeverity.Error);
+            bool hasError = diagnostics.Exists(d => d.Severity == ScheduleDiagnosticSeverity.Error);
             return new ParseResult(hasError ? null : model, diagnostics);
         }
 
@@ -387,7 +387,7 @@ namespace ScheduleDsl.Language
         private void Report(string id, string message, Token token) => Report(id, message, new TextSpan(token.Offset, token.Length));
 
         private void Report(string id, string message, TextSpan span) =>
-            _diagnostics.Add(new DslDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+            _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
 
         private void ReportUnexpected(Token token, string expected)
         {

@@ -9,7 +9,7 @@ namespace ScheduleDsl.Language
     /// </summary>
     internal static class Validator
     {
-        public static void Validate(ScheduleModel model, List<DslDiagnostic> diagnostics)
+        public static void Validate(ScheduleModel model, List<ScheduleDiagnostic> diagnostics)
         {
             var context = new Context(diagnostics, model.Unit == TimeUnit.Step ? "step" : "epoch");
             if (model.Lr is Written lr && lr.Value > 1)
@@ -189,9 +189,9 @@ namespace ScheduleDsl.Language
 
         private sealed class Context
         {
-            private readonly List<DslDiagnostic> _diagnostics;
+            private readonly List<ScheduleDiagnostic> _diagnostics;
 
-            public Context(List<DslDiagnostic> diagnostics, string unit)
+            public Context(List<ScheduleDiagnostic> diagnostics, string unit)
             {
                 _diagnostics = diagnostics;
                 Unit = unit;
@@ -200,7 +200,7 @@ namespace ScheduleDsl.Language
             public string Unit { get; }
 
             public void Report(string id, string message, TextSpan span) =>
-                _diagnostics.Add(new DslDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+                _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
         }
     }
 }
