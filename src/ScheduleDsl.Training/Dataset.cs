@@ -137,19 +137,34 @@ namespace ScheduleDsl.Training
         /// </summary>
         public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows)
         {
+            GatherOne(X, Features, indices, x, rows);
+            GatherOne(Y, Outputs, indices, y, rows);
+        }
+
+        private static void GatherOne(float[] source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
+        {
             int batch = indices.Length;
-            for (int j = 0; j < batch; j++)
+            if (width < 8)
             {
-                X.AsSpan(indices[j] * Features, Features).CopyTo(rows.Slice(j * Features, Features));
+                // Narrow rows: writing each value straight to its place beats copying rows and transposing them.
+                for (int j = 0; j < batch; j++)
+                {
+                    int start = indices[j] * width;
+                    for (int f = 0; f < width; f++)
+                    {
+                        target[f * batch + j] = source[start + f];
+                    }
+                }
+
+                return;
             }
 
-            Kernels.Transpose.Run(rows.Slice(0, batch * Features), x, batch, Features);
             for (int j = 0; j < batch; j++)
             {
-                Y.AsSpan(indices[j] * Outputs, Outputs).CopyTo(rows.Slice(j * Outputs, Outputs));
+                source.AsSpan(indices[j] * width, width).CopyTo(rows.Slice(j * width, width));
             }
 
-            Kernels.Transpose.Run(rows.Slice(0, batch * Outputs), y, batch, Outputs);
+            Kernels.Transpose.Run(rows.Slice(0, batch * width), target, batch, width);
         }
     }
 }

@@ -122,7 +122,7 @@ namespace ScheduleDsl.Training.Tests
         {
             (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
             Sequential model = TutorialNetwork(new Sgd(learningRate: 0));
-            History h = model.Fit(x, labels, epochs: 10, batchSize: 50, seed: 1, callbacks: new[] { new EarlyStopping(patience: 1) });
+            History h = model.Fit(x, labels, epochs: 10, batchSize: 50, seed: 1, callbacks: new[] { new EarlyStopping(patience: 1, minDelta: 1e-6) });
             Assert.Equal(3, h.Epochs.Count);
             Assert.StartsWith("early stopping", h.StopReason);
         }

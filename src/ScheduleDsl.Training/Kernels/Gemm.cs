@@ -194,32 +194,54 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>One row of C over all its columns.</summary>
         private static void Row(float* a, float* b, int n, float* c, int depth) => Tail(a, b, n, c, depth, 0);
 
-        /// <summary>Columns from <paramref name="j"/> on of one row: one vector at a time, then scalars.</summary>
+        /// <summary>
+        /// Columns from <paramref name="j"/> on of one row: one vector at a time, then scalars. Each sum runs in four
+        /// independent chains over the depth, so it is not held up by the latency of one long chain of multiply-adds —
+        /// these edges are most of the work for the tutorial's 3- to 9-wide layers.
+        /// </summary>
         private static void Tail(float* a, float* b, int n, float* c, int depth, int j)
         {
             int w = Vector<float>.Count;
             for (; j + w <= n; j += w)
             {
-                Vector<float> acc = Load(c + j);
+                Vector<float> s0 = Load(c + j), s1 = Vector<float>.Zero, s2 = Vector<float>.Zero, s3 = Vector<float>.Zero;
                 float* bp = b + j;
-                for (int p = 0; p < depth; p++, bp += n)
+                int p = 0;
+                for (; p + 4 <= depth; p += 4, bp += 4 * n)
                 {
-                    acc = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), acc);
+                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
+                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 1]), Load(bp + n), s1);
+                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 2]), Load(bp + 2 * n), s2);
+                    s3 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 3]), Load(bp + 3 * n), s3);
                 }
 
-                Store(acc, c + j);
+                for (; p < depth; p++, bp += n)
+                {
+                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
+                }
+
+                Store((s0 + s1) + (s2 + s3), c + j);
             }
 
             for (; j < n; j++)
             {
-                float acc = c[j];
+                float s0 = c[j], s1 = 0, s2 = 0, s3 = 0;
                 float* bp = b + j;
-                for (int p = 0; p < depth; p++, bp += n)
+                int p = 0;
+                for (; p + 4 <= depth; p += 4, bp += 4 * n)
                 {
-                    acc = MathF.FusedMultiplyAdd(a[p], *bp, acc);
+                    s0 = MathF.FusedMultiplyAdd(a[p], bp[0], s0);
+                    s1 = MathF.FusedMultiplyAdd(a[p + 1], bp[n], s1);
+                    s2 = MathF.FusedMultiplyAdd(a[p + 2], bp[2 * n], s2);
+                    s3 = MathF.FusedMultiplyAdd(a[p + 3], bp[3 * n], s3);
                 }
 
-                c[j] = acc;
+                for (; p < depth; p++, bp += n)
+                {
+                    s0 = MathF.FusedMultiplyAdd(a[p], *bp, s0);
+                }
+
+                c[j] = (s0 + s1) + (s2 + s3);
             }
         }
 
