@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ScheduleDsl.Language.Model
 {
     /// <summary><c>A -&gt; B -&gt; …</c>: phases one after another, each on its own local time, each starting at the end level of the one before.</summary>
@@ -28,12 +30,39 @@ namespace ScheduleDsl.Language.Model
 
         public ScheduleNode[] Phases { get; }
 
+        /// <summary>The level this chain was bound to start from (NaN: none), and the levels its phases then start from.</summary>
+        private double _boundLevel = double.NaN;
+        private double[] _incoming = new double[0];
+
         public override long? Duration { get; }
 
         public override bool IsStateful { get; }
 
+        internal override void Bind(double? s)
+        {
+            var incoming = new List<double>();
+            double? level = s;
+            for (int i = 0; i < Phases.Length; i++)
+            {
+                ScheduleNode phase = Phases[i];
+                phase.Bind(level);
+                if (level is double known)
+                {
+                    incoming.Add(known);
+                }
+
+                // After a plateau the levels depend on the metrics, so they are computed on each call from there on.
+                level = level is double l && !phase.IsStateful && phase.Duration is long d ? phase.Value(d, l, null) : (double?)null;
+            }
+
+            _incoming = incoming.ToArray();
+            _boundLevel = s ?? double.NaN;
+        }
+
         public override double Value(long tau, double s, PlateauState[]? states)
         {
+            // The phases' starting levels were worked out once when this chain started from the same level.
+            double[]? known = s == _boundLevel ? _incoming : null;
             int last = Phases.Length - 1;
             for (int i = 0; i < last; i++)
             {
@@ -44,7 +73,7 @@ namespace ScheduleDsl.Language.Model
                     return phase.Value(tau, s, states);
                 }
 
-                s = phase.Value(d, s, states);
+                s = known != null && i + 1 < known.Length ? known[i + 1] : phase.Value(d, s, states);
                 tau -= d;
             }
 

@@ -22,6 +22,8 @@ namespace ScheduleDsl.Language.Model
 
         public override bool IsStateful => Inner.IsStateful;
 
+        internal override void Bind(double? s) => Inner.Bind(s);
+
         public override double Value(long tau, double s, PlateauState[]? states) => Inner.Value(tau < Length ? tau : Length, s, states);
 
         public override void Observe(long tau, double metric, double s, PlateauState[] states)

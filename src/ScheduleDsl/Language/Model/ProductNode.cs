@@ -35,6 +35,14 @@ namespace ScheduleDsl.Language.Model
 
         public override bool IsStateful { get; }
 
+        internal override void Bind(double? s)
+        {
+            foreach (ScheduleNode operand in Operands)
+            {
+                operand.Bind(1.0);
+            }
+        }
+
         public override double Value(long tau, double s, PlateauState[]? states)
         {
             double value = s;

@@ -17,6 +17,7 @@ namespace ScheduleDsl.Language.Model
             Min = min;
             Root = root;
             PlateauCount = plateauCount;
+            root.Bind(StartLevel);
         }
 
         /// <summary>The <c>lr</c> header: values are absolute rates starting at it. Without it values are factors starting at 1.</summary>

@@ -23,6 +23,15 @@ namespace ScheduleDsl.Language.Model
         /// <summary>The value at local time <paramref name="tau"/> ≥ 0 for incoming level <paramref name="s"/>.</summary>
         public abstract double Value(long tau, double s, PlateauState[]? states);
 
+        /// <summary>
+        /// Called once when the model is built, with the level this node will start from when that is known before
+        /// training (null when a plateau before it makes it depend on metrics). Chains use it to work out the levels their
+        /// phases start from once, instead of on every call.
+        /// </summary>
+        internal virtual void Bind(double? s)
+        {
+        }
+
         /// <summary>Passes a metric observed at the end of local time <paramref name="tau"/> to the plateau phases active then.</summary>
         public virtual void Observe(long tau, double metric, double s, PlateauState[] states)
         {
