@@ -48,22 +48,9 @@ namespace N
 
             double value;
             // Multiply 0.01 by 0.8 every 2 epochs (PyTorch StepLR).
-            value = MultiplyLevels(0.01, global::System.Math.Pow(0.8, t / 2));
+            value = 0.01 * global::System.Math.Pow(0.8, t / 2);
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
-        }
-
-        /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private static double MultiplyLevels(double a, double b)
-        {
-            if (a == 0 || b == 0)
-            {
-                return 0;
-            }
-
-            double product = a * b;
-            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.01: step 0.8 every 2</c>.</summary>

@@ -48,22 +48,9 @@ namespace Samples
 
             double value;
             // Decay 0.1 exponentially by a factor of 0.95 every 10 epochs, in whole steps (PyTorch ExponentialLR, Keras ExponentialDecay).
-            value = MultiplyLevels(0.1, global::System.Math.Pow(0.95, t / 10));
+            value = 0.1 * global::System.Math.Pow(0.95, t / 10);
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
-        }
-
-        /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private static double MultiplyLevels(double a, double b)
-        {
-            if (a == 0 || b == 0)
-            {
-                return 0;
-            }
-
-            double product = a * b;
-            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: exp 0.95 every 10 staircase</c>.</summary>

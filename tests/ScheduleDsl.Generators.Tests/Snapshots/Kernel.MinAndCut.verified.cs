@@ -64,7 +64,7 @@ namespace Samples
                 else
                 {
                     long tau2 = tau1 - 5;
-                    value = MultiplyLevels(0.1, global::System.Math.Pow(0.9, (double)tau2 / 1));
+                    value = 0.1 * global::System.Math.Pow(0.9, (double)tau2 / 1);
                 }
             }
 
@@ -79,19 +79,6 @@ namespace Samples
             if (value < 0.0001) value = 0.0001; // min 0.0001
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
-        }
-
-        /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private static double MultiplyLevels(double a, double b)
-        {
-            if (a == 0 || b == 0)
-            {
-                return 0;
-            }
-
-            double product = a * b;
-            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>

@@ -48,22 +48,9 @@ namespace Samples
 
             double value;
             // Multiply 0.1 by 0.1 at epochs 30, 60 and 80 (PyTorch MultiStepLR).
-            value = MultiplyLevels(0.1, global::System.Math.Pow(0.1, (t >= 30 ? 1 : 0) + (t >= 60 ? 1 : 0) + (t >= 80 ? 1 : 0)));
+            value = 0.1 * global::System.Math.Pow(0.1, (t >= 30 ? 1 : 0) + (t >= 60 ? 1 : 0) + (t >= 80 ? 1 : 0));
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
-        }
-
-        /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private static double MultiplyLevels(double a, double b)
-        {
-            if (a == 0 || b == 0)
-            {
-                return 0;
-            }
-
-            double product = a * b;
-            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: multistep 0.1 at 30, 60, 80</c>.</summary>

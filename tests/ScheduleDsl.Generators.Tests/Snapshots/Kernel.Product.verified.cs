@@ -50,7 +50,7 @@ namespace Samples
             // Multiply 1 by the product of 2 factor curves, each starting at 1: (multiply 1 by 0.5 every 30 epochs (PyTorch StepLR)) × (cycle between 0.9 and 1.1, rising over 5 epochs and falling over 5 epochs (PyTorch CyclicLR)).
             // × step 0.5 every 30
             double f1;
-            f1 = MultiplyLevels(1.0, global::System.Math.Pow(0.5, t / 30));
+            f1 = 1.0 * global::System.Math.Pow(0.5, t / 30);
             // × cyclic 0.9 to 1.1 up 5
             double f2;
             long position3 = t % 10;

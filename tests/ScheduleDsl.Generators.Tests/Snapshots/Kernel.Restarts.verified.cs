@@ -61,24 +61,11 @@ namespace Samples
                 length3 *= 2;
             }
             long position2 = t - start4;
-            double peak5 = MultiplyLevels(0.05, global::System.Math.Pow(0.5, cycle1));
+            double peak5 = 0.05 * global::System.Math.Pow(0.5, cycle1);
             if (peak5 < 0.0001) peak5 = 0.0001;
             value = 0.0001 + (peak5 - 0.0001) * (1 + global::System.Math.Cos(global::System.Math.PI * position2 / length3)) / 2;
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
-        }
-
-        /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
-        private static double MultiplyLevels(double a, double b)
-        {
-            if (a == 0 || b == 0)
-            {
-                return 0;
-            }
-
-            double product = a * b;
-            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 0.0001</c>.</summary>

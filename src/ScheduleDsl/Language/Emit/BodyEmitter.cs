@@ -34,6 +34,14 @@ namespace ScheduleDsl.Language.Emit
         }
 
         /// <summary>
+        /// <c>s·g^n</c>: a plain product when the level is a known finite number and the factor at most 1, since
+        /// <c>g^n</c> then lies in [0, 1] and the product can neither overflow nor be NaN — the same value
+        /// <c>MultiplyLevels</c> gives, without its checks.
+        /// </summary>
+        private string ScalePower(LevelCode s, double factor, string power) =>
+            s.Known is double known && known <= double.MaxValue && factor <= 1 ? s.Code + " * " + power : Scale(s.Code, power);
+
+        /// <summary>
         /// Writes statements that assign the value of <paramref name="node"/> at <paramref name="tau"/> to <paramref name="target"/>;
         /// <paramref name="withinLength"/> is true where the caller has already checked that the time is below the node's length.
         /// </summary>
@@ -167,7 +175,7 @@ namespace ScheduleDsl.Language.Emit
                     Warmup(warmup, tau, s, target, withinLength);
                     break;
                 case StepKernel step:
-                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(step.Factor.Value) + ", " + tau + " / " + CSharp.Long(step.Every.AsLong) + ")") + ";");
+                    _w.Line(target + " = " + ScalePower(s, step.Factor.Value, Math + ".Pow(" + D(step.Factor.Value) + ", " + tau + " / " + CSharp.Long(step.Every.AsLong) + ")") + ";");
                     break;
                 case MultiStepKernel multistep:
                     var passed = new List<string>();
@@ -176,11 +184,11 @@ namespace ScheduleDsl.Language.Emit
                         passed.Add("(" + tau + " >= " + CSharp.Long(m.AsLong) + " ? 1 : 0)");
                     }
 
-                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(multistep.Factor.Value) + ", " + string.Join(" + ", passed) + ")") + ";");
+                    _w.Line(target + " = " + ScalePower(s, multistep.Factor.Value, Math + ".Pow(" + D(multistep.Factor.Value) + ", " + string.Join(" + ", passed) + ")") + ";");
                     break;
                 case ExpKernel exp:
                     string exponent = exp.Staircase ? tau + " / " + CSharp.Long(exp.Period) : "(double)" + tau + " / " + CSharp.Long(exp.Period);
-                    _w.Line(target + " = " + Scale(s.Code, Math + ".Pow(" + D(exp.Factor.Value) + ", " + exponent + ")") + ";");
+                    _w.Line(target + " = " + ScalePower(s, exp.Factor.Value, Math + ".Pow(" + D(exp.Factor.Value) + ", " + exponent + ")") + ";");
                     break;
                 case InverseTimeKernel inverse:
                     string p = inverse.Staircase ? "(double)(" + tau + " / " + CSharp.Long(inverse.Period) + ")" : "((double)" + tau + " / " + CSharp.Long(inverse.Period) + ")";
@@ -294,7 +302,7 @@ namespace ScheduleDsl.Language.Emit
 
             string e = D(restarts.End);
             string peak = Fresh("peak");
-            _w.Line("double " + peak + " = " + Scale(s.Code, Math + ".Pow(" + D(restarts.DecayFactor) + ", " + cycle + ")") + ";");
+            _w.Line("double " + peak + " = " + ScalePower(s, restarts.DecayFactor, Math + ".Pow(" + D(restarts.DecayFactor) + ", " + cycle + ")") + ";");
             _w.Line("if (" + peak + " < " + e + ") " + peak + " = " + e + ";");
             _w.Line(target + " = " + e + " + (" + peak + " - " + e + ") * (1 + " + Math + ".Cos(" + Math + ".PI * " + position + " / " + length + ")) / 2;");
         }
