@@ -66,6 +66,12 @@ namespace ScheduleDsl.Training.Kernels
                     Tile6(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth, j);
                 }
 
+                if (i + 3 <= rowEnd)
+                {
+                    Rows3(a + (long)i * k + k0, k, b + (long)k0 * n, n, c + (long)i * n, depth);
+                    i += 3;
+                }
+
                 for (; i < rowEnd; i++)
                 {
                     Row(a + (long)i * k + k0, b + (long)k0 * n, n, c + (long)i * n, depth);
@@ -185,9 +191,92 @@ namespace ScheduleDsl.Training.Kernels
                 Store(r50, c5); Store(r51, c5 + w);
             }
 
-            for (int r = 0; r < RowsPerTile; r++)
+            Edge6(a, lda, b, n, c, depth, j);
+        }
+
+        /// <summary>
+        /// The last columns of six rows, from <paramref name="j"/> on: one vector, then single columns, with the six rows
+        /// sharing each load of B and running as six independent chains — narrow layers are nearly all edge.
+        /// </summary>
+        private static void Edge6(float* a, int lda, float* b, int n, float* c, int depth, int j)
+        {
+            int w = Vector<float>.Count;
+            float* a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda;
+            for (; j + w <= n; j += w)
             {
-                Tail(a + (long)r * lda, b, n, c + (long)r * n, depth, j);
+                float* c0 = c + j;
+                Vector<float> s0 = Load(c0), s1 = Load(c0 + n), s2 = Load(c0 + 2 * n), s3 = Load(c0 + 3 * n), s4 = Load(c0 + 4 * n), s5 = Load(c0 + 5 * n);
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    Vector<float> bv = Load(bp);
+                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a0[p]), bv, s0);
+                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a1[p]), bv, s1);
+                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a2[p]), bv, s2);
+                    s3 = Vector.FusedMultiplyAdd(new Vector<float>(a3[p]), bv, s3);
+                    s4 = Vector.FusedMultiplyAdd(new Vector<float>(a4[p]), bv, s4);
+                    s5 = Vector.FusedMultiplyAdd(new Vector<float>(a5[p]), bv, s5);
+                }
+
+                Store(s0, c0); Store(s1, c0 + n); Store(s2, c0 + 2 * n); Store(s3, c0 + 3 * n); Store(s4, c0 + 4 * n); Store(s5, c0 + 5 * n);
+            }
+
+            for (; j < n; j++)
+            {
+                float* c0 = c + j;
+                float s0 = c0[0], s1 = c0[n], s2 = c0[2 * n], s3 = c0[3 * n], s4 = c0[4 * n], s5 = c0[5 * n];
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    float bv = *bp;
+                    s0 = MathF.FusedMultiplyAdd(a0[p], bv, s0);
+                    s1 = MathF.FusedMultiplyAdd(a1[p], bv, s1);
+                    s2 = MathF.FusedMultiplyAdd(a2[p], bv, s2);
+                    s3 = MathF.FusedMultiplyAdd(a3[p], bv, s3);
+                    s4 = MathF.FusedMultiplyAdd(a4[p], bv, s4);
+                    s5 = MathF.FusedMultiplyAdd(a5[p], bv, s5);
+                }
+
+                c0[0] = s0; c0[n] = s1; c0[2 * n] = s2; c0[3 * n] = s3; c0[4 * n] = s4; c0[5 * n] = s5;
+            }
+        }
+
+        /// <summary>Three rows of C (what is left after the six-row tiles of a 9- or 3-row layer): one vector of columns at a time, then single columns, the rows sharing each load of B.</summary>
+        private static void Rows3(float* a, int lda, float* b, int n, float* c, int depth)
+        {
+            int w = Vector<float>.Count;
+            float* a0 = a, a1 = a + lda, a2 = a + 2 * lda;
+            int j = 0;
+            for (; j + w <= n; j += w)
+            {
+                float* c0 = c + j;
+                Vector<float> s0 = Load(c0), s1 = Load(c0 + n), s2 = Load(c0 + 2 * n);
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    Vector<float> bv = Load(bp);
+                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a0[p]), bv, s0);
+                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a1[p]), bv, s1);
+                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a2[p]), bv, s2);
+                }
+
+                Store(s0, c0); Store(s1, c0 + n); Store(s2, c0 + 2 * n);
+            }
+
+            for (; j < n; j++)
+            {
+                float* c0 = c + j;
+                float s0 = c0[0], s1 = c0[n], s2 = c0[2 * n];
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    float bv = *bp;
+                    s0 = MathF.FusedMultiplyAdd(a0[p], bv, s0);
+                    s1 = MathF.FusedMultiplyAdd(a1[p], bv, s1);
+                    s2 = MathF.FusedMultiplyAdd(a2[p], bv, s2);
+                }
+
+                c0[0] = s0; c0[n] = s1; c0[2 * n] = s2;
             }
         }
 
