@@ -11,11 +11,12 @@ namespace ScheduleDsl.Training.Kernels
     /// </summary>
     internal static class Elementwise
     {
-        public static void AddRowBias(Span<float> values, ReadOnlySpan<float> bias, int batch)
+        /// <summary>Sets every value of row r to <paramref name="rowValues"/>[r].</summary>
+        public static void FillRows(Span<float> values, ReadOnlySpan<float> rowValues, int batch)
         {
-            for (int r = 0; r < bias.Length; r++)
+            for (int r = 0; r < rowValues.Length; r++)
             {
-                TensorPrimitives.Add(values.Slice(r * batch, batch), bias[r], values.Slice(r * batch, batch));
+                values.Slice(r * batch, batch).Fill(rowValues[r]);
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace ScheduleDsl.Training.Kernels
 {
@@ -18,6 +19,18 @@ namespace ScheduleDsl.Training.Kernels
             int count = outputs * batch;
             switch (loss)
             {
+                case Loss.CategoricalCrossEntropy when fused:
+                {
+                    // Vectorized: the gradient buffer first holds log(clip(p)) for the loss, then p − y.
+                    Span<float> logP = gradient.Slice(0, count);
+                    TensorPrimitives.Clamp(output.Slice(0, count), Epsilon, 1 - Epsilon, logP);
+                    TensorPrimitives.Log(logP, logP);
+                    double mean = -TensorPrimitives.Dot(target.Slice(0, count), logP) / batch;
+                    TensorPrimitives.Subtract(output.Slice(0, count), target.Slice(0, count), logP);
+                    TensorPrimitives.Multiply(logP, 1f / batch, logP);
+                    return mean;
+                }
+
                 case Loss.CategoricalCrossEntropy:
                 {
                     float scale = 1f / batch;

@@ -74,9 +74,10 @@ namespace ScheduleDsl.Training
 
         internal override void Forward(float[] input, int batch, bool training, Rng rng)
         {
+            // Start each row at its bias and accumulate the product onto it: one pass fewer than clearing and adding later.
             Span<float> output = Output.AsSpan(0, Outputs * batch);
-            Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: false);
-            Elementwise.AddRowBias(output, Bias.Value, batch);
+            Elementwise.FillRows(output, Bias.Value, batch);
+            Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: true);
             Elementwise.Activate(Activation, output, Outputs, batch, _scratch);
         }
 
