@@ -57,6 +57,48 @@ namespace ScheduleDsl.Training.Tests
         }
 
         [Theory]
+        [InlineData(1, 1, 1)]
+        [InlineData(9, 50, 9)]
+        [InlineData(9, 50, 3)]
+        [InlineData(3, 50, 9)]
+        [InlineData(10, 128, 7)]
+        [InlineData(7, 5, 11)]
+        public void DotProductsMatchTheReference(int m, int k, int n)
+        {
+            var random = new Random(m * 7 + k * 3 + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] b = RandomMatrix(random, n * k);
+            foreach (bool scalar in new[] { false, true })
+            {
+                var c = new float[m * n];
+                bool previous = Simd.ForceScalar;
+                Simd.ForceScalar = scalar;
+                try
+                {
+                    DotProducts.MultiplyByTransposed(a, b, c, m, k, n);
+                }
+                finally
+                {
+                    Simd.ForceScalar = previous;
+                }
+
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        double expected = 0;
+                        for (int p = 0; p < k; p++)
+                        {
+                            expected += (double)a[i * k + p] * b[j * k + p];
+                        }
+
+                        Assert.True(Math.Abs(expected - c[i * n + j]) <= 1e-4 * Math.Max(1, Math.Sqrt(k)), $"scalar={scalar} C[{i},{j}]");
+                    }
+                }
+            }
+        }
+
+        [Theory]
         [InlineData(1, 1)]
         [InlineData(8, 8)]
         [InlineData(3, 50)]

@@ -9,6 +9,9 @@ namespace ScheduleDsl.Training
     {
         private float[] _inputTransposed = Array.Empty<float>();
         private float[] _weightTransposed = Array.Empty<float>();
+        /// <summary>Below this many inputs the weight gradient is computed as dot products (<see cref="DotProducts"/>).</summary>
+        private const int NarrowInputs = 32;
+
         private readonly Parameter[] _parameters;
         private float[] _scratch = Array.Empty<float>();
 
@@ -56,7 +59,7 @@ namespace ScheduleDsl.Training
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);
-            if (_inputTransposed.Length < Inputs * batch)
+            if (Inputs >= NarrowInputs && _inputTransposed.Length < Inputs * batch)
             {
                 _inputTransposed = new float[Inputs * batch];
             }
@@ -89,9 +92,17 @@ namespace ScheduleDsl.Training
                 Elementwise.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
             }
 
-            // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]
-            Elementwise.Transpose(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
-            Gemm.Multiply(gradient, _inputTransposed, Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
+            // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else transpose X and use
+            // the tiled product.
+            if (Inputs < NarrowInputs)
+            {
+                DotProducts.MultiplyByTransposed(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs);
+            }
+            else
+            {
+                Elementwise.Transpose(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
+                Gemm.Multiply(gradient, _inputTransposed, Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
+            }
             Elementwise.RowSums(gradient, Bias.Gradient, batch);
 
             if (inputGradient != null)
