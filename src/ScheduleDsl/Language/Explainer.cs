@@ -54,17 +54,15 @@ namespace ScheduleDsl.Language
         {
             var units = model.Unit == TimeUnit.Step ? new Units("step", "steps") : new Units("epoch", "epochs");
             var result = new List<PhaseExplanation>();
-            ScheduleNode[] phases = model.Root is ChainNode chain ? chain.Phases : new[] { model.Root };
-            double? s = model.StartLevel;
+            var chain = model.Root as ChainNode;
+            ScheduleNode[] phases = chain != null ? chain.Phases : new[] { model.Root };
             long start = 0;
-            foreach (ScheduleNode phase in phases)
+            for (int i = 0; i < phases.Length; i++)
             {
+                ScheduleNode phase = phases[i];
+                double? s = chain != null ? chain.StartLevelOf(i) : model.StartLevel;
                 result.Add(new PhaseExplanation(start, phase.Duration, CanonicalWriter.Write(phase), Capitalize(Describe(phase, s, units)) + "."));
-                if (phase.Duration is long d)
-                {
-                    s = s is double known && !phase.IsStateful ? phase.Value(d, known, null) : (double?)null;
-                    start += d;
-                }
+                start += phase.Duration ?? 0;
             }
 
             return result;
@@ -76,13 +74,9 @@ namespace ScheduleDsl.Language
             {
                 case ChainNode chain:
                     var steps = new List<string>();
-                    foreach (ScheduleNode phase in chain.Phases)
+                    for (int i = 0; i < chain.Phases.Length; i++)
                     {
-                        steps.Add(Describe(phase, s, u));
-                        if (phase.Duration is long d)
-                        {
-                            s = s is double known && !phase.IsStateful ? phase.Value(d, known, null) : (double?)null;
-                        }
+                        steps.Add(Describe(chain.Phases[i], chain.StartLevelOf(i), u));
                     }
 
                     return "in turn: " + string.Join("; then ", steps);

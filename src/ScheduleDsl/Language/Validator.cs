@@ -33,8 +33,8 @@ namespace ScheduleDsl.Language
                     for (int i = 0; i < chain.Phases.Length; i++)
                     {
                         ScheduleNode phase = chain.Phases[i];
-                        Walk(context, phase, absolute, bounded, s);
-                        if (phase.Duration is not long d)
+                        Walk(context, phase, absolute, bounded, chain.StartLevelOf(i));
+                        if (phase.Duration is null)
                         {
                             for (int j = i + 1; j < chain.Phases.Length; j++)
                             {
@@ -43,8 +43,6 @@ namespace ScheduleDsl.Language
 
                             return;
                         }
-
-                        s = s is double known && !phase.IsStateful ? phase.Value(d, known, null) : (double?)null;
                     }
 
                     return;

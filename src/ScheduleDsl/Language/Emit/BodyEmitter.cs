@@ -137,25 +137,27 @@ namespace ScheduleDsl.Language.Emit
             }
         }
 
-        /// <summary>The level phase <paramref name="index"/> of a chain starts at: folded when known, else computed here.</summary>
-        private LevelCode Incoming(ChainNode chain, int index, LevelCode s)
+        /// <summary>
+        /// The level phase <paramref name="index"/> of a chain starts at: the constant worked out when the model was built,
+        /// or, after a plateau, statements that compute it from the phases before (named <c>level{i}</c> at the top level
+        /// of <c>At</c>, fresh names inside).
+        /// </summary>
+        public LevelCode Incoming(ChainNode chain, int index, LevelCode s, bool topLevel = false)
         {
-            LevelCode level = s;
-            for (int i = 0; i < index; i++)
+            int known = index;
+            while (known > 0 && chain.StartLevelOf(known) == null)
+            {
+                known--;
+            }
+
+            LevelCode level = chain.StartLevelOf(known) is double bound ? LevelCode.Constant(bound) : s;
+            for (int i = known; i < index; i++)
             {
                 ScheduleNode phase = chain.Phases[i];
-                long d = phase.Duration!.Value;
-                if (level.Known is double known && !phase.IsStateful)
-                {
-                    level = LevelCode.Constant(phase.Value(d, known, null));
-                }
-                else
-                {
-                    string name = Fresh("s");
-                    _w.Line("double " + name + "; // the level the phase before hands on");
-                    Value(phase, CSharp.Long(d), level, name);
-                    level = LevelCode.Variable(name);
-                }
+                string name = topLevel ? "level" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : Fresh("s");
+                _w.Line("double " + name + "; // " + (topLevel ? "where phase " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ended" : "the level the phase before hands on"));
+                Value(phase, CSharp.Long(phase.Duration!.Value), level, name);
+                level = LevelCode.Variable(name);
             }
 
             return level;

@@ -313,33 +313,10 @@ namespace ScheduleDsl.Language.Emit
                     body.Line("long " + tau + " = t - " + CSharp.Long(phase.Start) + ";");
                 }
 
-                LevelCode incoming = IncomingLevel(body, emitter, chain, i, startLevel);
+                LevelCode incoming = emitter.Incoming(chain, i, LevelCode.Constant(startLevel), topLevel: true);
                 emitter.Value(chain.Phases[i], tau, incoming, "value", withinLength: i < last);
                 body.Close();
             }
-        }
-
-        private static LevelCode IncomingLevel(SourceWriter body, BodyEmitter emitter, ChainNode chain, int index, double startLevel)
-        {
-            LevelCode level = LevelCode.Constant(startLevel);
-            for (int i = 0; i < index; i++)
-            {
-                ScheduleNode phase = chain.Phases[i];
-                long d = phase.Duration!.Value;
-                if (level.Known is double known && !phase.IsStateful)
-                {
-                    level = LevelCode.Constant(phase.Value(d, known, null));
-                }
-                else
-                {
-                    string name = "level" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                    body.Line("double " + name + "; // where phase " + (i + 1).ToString(CultureInfo.InvariantCulture) + " ended");
-                    emitter.Value(phase, CSharp.Long(d), level, name);
-                    level = LevelCode.Variable(name);
-                }
-            }
-
-            return level;
         }
 
         private static bool WriteMetricMembers(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)

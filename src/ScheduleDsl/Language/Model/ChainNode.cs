@@ -38,6 +38,13 @@ namespace ScheduleDsl.Language.Model
 
         public override bool IsStateful { get; }
 
+        /// <summary>
+        /// The level phase <paramref name="index"/> starts from, as worked out when the model was built; null when it
+        /// depends on observed metrics (it comes after a plateau) or the chain's own start does. The validator, the
+        /// explainer and the emitter all take the levels from here.
+        /// </summary>
+        public double? StartLevelOf(int index) => index < _incoming.Length ? _incoming[index] : (double?)null;
+
         internal override void Bind(double? s)
         {
             var incoming = new List<double>();
