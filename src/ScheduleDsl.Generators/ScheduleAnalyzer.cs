@@ -64,11 +64,11 @@ namespace ScheduleDsl.Generators
                 : AttributeFormMapper(declaration, context);
             foreach (ScheduleDiagnostic d in result.Diagnostics)
             {
-                context.ReportDiagnostic(Create(d, mapper, declaration.Text));
+                context.ReportDiagnostic(Create(d, mapper, result.Model));
             }
         }
 
-        private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper, string text)
+        private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper, ScheduleModel? model)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (d.Id == DiagnosticIds.UnknownWord)
@@ -82,8 +82,7 @@ namespace ScheduleDsl.Generators
             }
             else if (d.Id == DiagnosticIds.WarmupFromZero && mapper.IsExact)
             {
-                ParseResult parse = Parser.Parse(text);
-                WarmupKernel? warmup = parse.Model == null ? null : FindWarmup(parse.Model.Root, d.Offset);
+                WarmupKernel? warmup = model == null ? null : FindWarmup(model.Root, d.Offset);
                 if (warmup != null)
                 {
                     int? position = mapper.Position(warmup.Span.End);

@@ -62,7 +62,7 @@ namespace ScheduleDsl.Benchmarks
         public void ReluBackward() => Elementwise.ActivationBackward(Activation.Relu, ((Dense)_model.Layers[1]).Output.AsSpan(0, 450), _t450, 9, 50, _rows);
 
         [Benchmark]
-        public void TransposeInput() => Elementwise.Transpose(((Dense)_model.Layers[0]).Output.AsSpan(0, 450), _t450, 9, 50);
+        public void TransposeInput() => Transpose.Run(((Dense)_model.Layers[0]).Output.AsSpan(0, 450), _t450, 9, 50);
 
         [Benchmark]
         public void WeightGradientProduct() => Gemm.Multiply(((Dense)_model.Layers[1]).OutputGradient, _t450, _w81, 9, 50, 9, false);

@@ -28,9 +28,6 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Writes the transpose of <paramref name="source"/> (<c>[rows, columns]</c>) into <paramref name="target"/> (<c>[columns, rows]</c>).</summary>
-        public static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int columns) => Kernels.Transpose.Run(source, target, rows, columns);
-
         /// <summary>Applies an activation in place; <paramref name="scratch"/> holds at least <c>2·batch</c> floats.</summary>
         public static void Activate(Activation activation, Span<float> values, int rows, int batch, Span<float> scratch)
         {

@@ -100,7 +100,7 @@ namespace ScheduleDsl.Training
             }
             else
             {
-                Elementwise.Transpose(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
+                Transpose.Run(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
                 Gemm.Multiply(gradient, _inputTransposed, Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
             }
             Elementwise.RowSums(gradient, Bias.Gradient, batch);
@@ -108,7 +108,7 @@ namespace ScheduleDsl.Training
             if (inputGradient != null)
             {
                 // dX[in, batch] = Wᵀ[in, out] · dZ[out, batch]
-                Elementwise.Transpose(Weight.Value, _weightTransposed, Outputs, Inputs);
+                Transpose.Run(Weight.Value, _weightTransposed, Outputs, Inputs);
                 Gemm.Multiply(_weightTransposed, gradient, inputGradient.AsSpan(0, Inputs * batch), Inputs, Outputs, batch, accumulate: false);
             }
         }

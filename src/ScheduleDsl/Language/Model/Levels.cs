@@ -15,7 +15,7 @@ namespace ScheduleDsl.Language.Model
             return product > double.MaxValue ? double.MaxValue : product;
         }
 
-        /// <summary>Clamps a computed value into [0, <see cref="double.MaxValue"/>]; NaN never reaches here by construction.</summary>
+        /// <summary>Clamps a computed value into [0, <see cref="double.MaxValue"/>]; a NaN (which no kernel produces) would become 0.</summary>
         public static double Saturate(double value)
         {
             if (value > double.MaxValue)
