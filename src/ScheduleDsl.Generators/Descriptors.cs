@@ -3,7 +3,7 @@ using ScheduleDsl.Language;
 
 namespace ScheduleDsl.Generators
 {
-    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0103.</summary>
+    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0105.</summary>
     internal static class Descriptors
     {
         public const string Category = "ScheduleDsl";
@@ -32,10 +32,16 @@ namespace ScheduleDsl.Generators
         public static readonly DiagnosticDescriptor MixedForms = Declaration(
             "LRS0103", "Schedule forms mixed or split", "{0}");
 
+        public static readonly DiagnosticDescriptor RefStruct = Declaration(
+            "LRS0104", "Schedule type is a ref struct", "'{0}' is a ref struct, which cannot implement ILearningRateSchedule; make it a plain struct or a class");
+
+        public static readonly DiagnosticDescriptor MemberConflict = Declaration(
+            "LRS0105", "Member conflicts with the generated schedule", "'{0}' already has a member '{1}' that the schedule needs as '{2}'; give it that signature or rename it");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
-            NotPartial, Generic, NotConstant, MixedForms,
+            NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict,
         };
 
         public static DiagnosticDescriptor ForLanguageId(string id)
@@ -48,7 +54,8 @@ namespace ScheduleDsl.Generators
                 }
             }
 
-            return Syntax;
+            // A language ID without a descriptor is a bug in this assembly, not something to report as a syntax error.
+            throw new System.ArgumentOutOfRangeException(nameof(id), id, "No descriptor for this diagnostic ID.");
         }
 
         private static DiagnosticDescriptor Language(string id, string title)

@@ -30,6 +30,17 @@ namespace ScheduleDsl.Generators
 
         public static ScheduleDeclaration Read(INamedTypeSymbol type, AttributeData schedule, CancellationToken cancellationToken)
         {
+            ScheduleDeclaration declaration = ReadForm(type, schedule, cancellationToken);
+            if (declaration.Text != null && !declaration.BlocksGeneration)
+            {
+                GeneratedMembers.Check(type, declaration, cancellationToken);
+            }
+
+            return declaration;
+        }
+
+        private static ScheduleDeclaration ReadForm(INamedTypeSymbol type, AttributeData schedule, CancellationToken cancellationToken)
+        {
             var declaration = new ScheduleDeclaration(schedule);
             Location nameLocation = NameLocation(type, cancellationToken);
             CheckPartial(type, declaration, nameLocation, cancellationToken);
@@ -41,6 +52,12 @@ namespace ScheduleDsl.Generators
                     declaration.BlocksGeneration = true;
                     break;
                 }
+            }
+
+            if (type.IsRefLikeType)
+            {
+                declaration.Problems.Add(new DeclarationProblem(Descriptors.RefStruct, nameLocation, type.Name));
+                declaration.BlocksGeneration = true;
             }
 
             List<AttributeData> phases = PhaseAttributes(type);

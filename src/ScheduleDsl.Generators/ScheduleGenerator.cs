@@ -64,7 +64,7 @@ namespace ScheduleDsl.Generators
                     type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
                     Containers(type, cancellationToken),
                     Declaration(type, cancellationToken),
-                    DeclaresParameterlessConstructor(type),
+                    DeclaresParameterlessConstructor(type, cancellationToken),
                     declaration.Text,
                     problem,
                     UserMembers(type));
@@ -134,8 +134,20 @@ namespace ScheduleDsl.Generators
             return new EquatableArray<string>(names.ToArray());
         }
 
-        private static bool DeclaresParameterlessConstructor(INamedTypeSymbol type)
+        /// <summary>
+        /// Whether the generator must not write a parameterless constructor: the user wrote one, or the type has a primary
+        /// constructor (every other constructor would then have to call it, CS8862).
+        /// </summary>
+        private static bool DeclaresParameterlessConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: not null })
+                {
+                    return true;
+                }
+            }
+
             foreach (IMethodSymbol constructor in type.InstanceConstructors)
             {
                 if (constructor.Parameters.Length == 0 && !constructor.IsImplicitlyDeclared)

@@ -59,6 +59,11 @@ namespace ScheduleDsl
                 throw new ArgumentException("The observed metric is NaN; a plateau schedule cannot compare it with the best so far.", nameof(metric));
             }
 
+            if (Observations == long.MaxValue)
+            {
+                throw new InvalidOperationException(PlateauState.TooManyObservations);
+            }
+
             Model.Observe(Observations, metric, _states);
             Observations++;
         }

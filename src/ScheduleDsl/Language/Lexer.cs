@@ -109,7 +109,8 @@ namespace ScheduleDsl.Language
                 i++;
             }
 
-            // A number-like run: digits, letters and dots glued together, plus a sign right after an exponent mark.
+            // A number-like run: digits, letters and dots glued together, plus a sign right after an exponent mark (so '1e-' is one
+            // malformed number, not '1e' and a stray '-').
             while (i < text.Length)
             {
                 char c = text[i];
@@ -117,7 +118,8 @@ namespace ScheduleDsl.Language
                 {
                     i++;
                 }
-                else if ((c == '+' || c == '-') && (text[i - 1] == 'e' || text[i - 1] == 'E') && i + 1 < text.Length && IsDigit(text[i + 1]))
+                else if ((c == '+' || c == '-') && (text[i - 1] == 'e' || text[i - 1] == 'E') && i - 2 >= start && IsDigit(text[i - 2])
+                    && !(c == '-' && i + 1 < text.Length && text[i + 1] == '>'))
                 {
                     i++;
                 }

@@ -28,5 +28,32 @@ namespace ScheduleDsl.Language
             string digits = text.Substring(i).TrimStart('0');
             return mantissa + "e" + sign + (digits.Length == 0 ? "0" : digits);
         }
+    
+        /// <summary>
+        /// Whether a well-formed number text (<c>digits [. digits] [e [+|-] digits]</c>) stands for a whole number, judged on the
+        /// digits as written rather than on the nearest double: <c>2147483646.9999999999</c> is not whole, though it rounds to one.
+        /// </summary>
+        public static bool IsWhole(string text)
+        {
+            int e = text.IndexOfAny(new[] { 'e', 'E' });
+            string mantissa = e < 0 ? text : text.Substring(0, e);
+            long exponent = 0;
+            if (e >= 0 && !long.TryParse(text.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+            {
+                return false;
+            }
+
+            int point = mantissa.IndexOf('.');
+            string digits = point < 0 ? mantissa : mantissa.Remove(point, 1);
+            long scale = exponent - (point < 0 ? 0 : mantissa.Length - point - 1);
+            int end = digits.Length;
+            while (end > 0 && digits[end - 1] == '0')
+            {
+                end--;
+                scale++;
+            }
+
+            return end == 0 || scale >= 0;
+        }
     }
 }

@@ -205,9 +205,9 @@ namespace ScheduleDsl.Language
             }
 
             Written? mult = found.Value("mult");
-            if (mult is Written m && (m.Value < 1 || m.Value != System.Math.Floor(m.Value) || m.Value > int.MaxValue))
+            if (mult is Written m && (m.Value < 1 || !m.IsWhole || m.Value > int.MaxValue))
             {
-                Report(DiagnosticIds.OutOfRange, "'mult' of 'restarts' must be a positive whole number (each cycle is that many times longer), not " + Format(m.Value), m.Span);
+                Report(DiagnosticIds.OutOfRange, "'mult' of 'restarts' must be a positive whole number (each cycle is that many times longer), not " + (m.Text ?? Format(m.Value)), m.Span);
                 return null;
             }
 
@@ -517,7 +517,7 @@ namespace ScheduleDsl.Language
                     return true;
                 default:
                     Written? value = spec.Kind == ClauseKind.Integer
-                        ? ExpectInteger("'" + spec.Keyword + "'", keyword, spec.Minimum)
+                        ? ExpectInteger("the value", keyword, spec.Minimum)
                         : ExpectNumber(spec.Keyword == "to" || spec.Keyword == "from" || spec.Keyword == "floor" ? "a level" : "'" + spec.Keyword + "'", keyword);
                     if (value is Written v)
                     {

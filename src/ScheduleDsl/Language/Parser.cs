@@ -27,10 +27,17 @@ namespace ScheduleDsl.Language
     {
         public const int MaxNesting = 32;
 
+        /// <summary>
+        /// The most kernels one schedule may hold. Far above any real schedule; it keeps the work of every later stage (and the
+        /// generated code the C# compiler reads) bounded whatever the input.
+        /// </summary>
+        public const int MaxKernels = 1000;
+
         private readonly List<Token> _tokens;
         private readonly List<ScheduleDiagnostic> _diagnostics;
         private int _position;
         private int _plateauCount;
+        private int _kernelCount;
         private bool _abandoned;
 
         private Parser(List<Token> tokens, List<ScheduleDiagnostic> diagnostics)
@@ -176,6 +183,23 @@ namespace ScheduleDsl.Language
                 return phases[0];
             }
 
+            // Only the last phase may be open-ended. The chain is built from the reachable phases alone, so the model never
+            // holds a phase that could not be evaluated; the error keeps that model from being used.
+            int open = phases.FindIndex(p => p!.Duration is null);
+            if (open >= 0 && open < phases.Count - 1)
+            {
+                for (int j = open + 1; j < phases.Count; j++)
+                {
+                    Report(DiagnosticIds.Unreachable, "This phase is never reached: the phase before it never ends; bound that one with 'for N'", phases[j]!.Span);
+                }
+
+                phases.RemoveRange(open + 1, phases.Count - open - 1);
+                if (phases.Count == 1)
+                {
+                    return phases[0];
+                }
+            }
+
             return new ChainNode(phases.ConvertAll(p => p!).ToArray(), TextSpan.FromBounds(start, Previous.EndOffset));
         }
 
@@ -242,6 +266,13 @@ namespace ScheduleDsl.Language
 
                     break;
                 case TokenKind.Word when System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0:
+                    if (++_kernelCount > MaxKernels)
+                    {
+                        Report(DiagnosticIds.Syntax, "A schedule holds at most " + MaxKernels.ToString(CultureInfo.InvariantCulture) + " kernels; this is one more", token);
+                        _abandoned = true;
+                        return null;
+                    }
+
                     node = ParseKernel();
                     break;
                 case TokenKind.Word when !Keywords.IsKeyword(token.Text):
@@ -317,7 +348,7 @@ namespace ScheduleDsl.Language
             if (token.Kind == TokenKind.Number)
             {
                 _position++;
-                return new Written(token.Number, new TextSpan(token.Offset, token.Length));
+                return new Written(token.Number, new TextSpan(token.Offset, token.Length), NumberText.IsWhole(token.Text), token.Text);
             }
 
             if (token.Kind == TokenKind.BadNumber)
@@ -343,9 +374,9 @@ namespace ScheduleDsl.Language
 
         private bool CheckInteger(Written w, string meaning, string owner, int minimum)
         {
-            if (w.Value != System.Math.Floor(w.Value))
+            if (!w.IsWhole)
             {
-                Report(DiagnosticIds.OutOfRange, Format(w.Value) + " is not a whole number; " + meaning + " of '" + owner + "' must be one", w.Span);
+                Report(DiagnosticIds.OutOfRange, (w.Text ?? Format(w.Value)) + " is not a whole number; " + meaning + " of '" + owner + "' must be one", w.Span);
                 return false;
             }
 

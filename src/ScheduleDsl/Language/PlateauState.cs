@@ -14,8 +14,34 @@ namespace ScheduleDsl
         /// <summary>The smallest change of level that counts as a reduction (PyTorch's <c>eps</c>).</summary>
         public const double MinimumReduction = 1e-8;
 
+        /// <summary>The message when a metric schedule would observe more metrics than its counter holds.</summary>
+        internal const string TooManyObservations = "The schedule has already observed long.MaxValue metrics; it cannot count another.";
+
+        /// <exception cref="System.ArgumentOutOfRangeException">
+        /// A started state's level is not a finite number ≥ 0, the best metric is NaN, or a counter is negative.
+        /// </exception>
         public PlateauState(bool started, double level, double best, int badCount, int cooldownLeft)
         {
+            if (started && !(level >= 0 && level <= double.MaxValue))
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(level), level, "A plateau's level must be a finite number of at least 0.");
+            }
+
+            if (double.IsNaN(best))
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(best), best, "A plateau's best metric cannot be NaN.");
+            }
+
+            if (badCount < 0)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(badCount), badCount, "A plateau's count of observations without improvement cannot be negative.");
+            }
+
+            if (cooldownLeft < 0)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(cooldownLeft), cooldownLeft, "A plateau's cooldown cannot be negative.");
+            }
+
             Started = started;
             Level = level;
             Best = best;

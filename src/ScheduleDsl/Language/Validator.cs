@@ -4,7 +4,7 @@ using ScheduleDsl.Language.Model;
 namespace ScheduleDsl.Language
 {
     /// <summary>
-    /// The checks that need the whole tree: unreachable phases, unbounded growth, suspicious levels, warmups from 0 and
+    /// The checks that need the whole tree: unbounded growth, suspicious levels, warmups from 0 and
     /// cuts that stop a phase early. Walks with the incoming level where it is known before training starts.
     /// </summary>
     internal static class Validator
@@ -30,19 +30,10 @@ namespace ScheduleDsl.Language
             switch (node)
             {
                 case ChainNode chain:
+                    // The parser has already reported phases after an open-ended one and left them out of the chain.
                     for (int i = 0; i < chain.Phases.Length; i++)
                     {
-                        ScheduleNode phase = chain.Phases[i];
-                        Walk(context, phase, absolute, bounded, chain.StartLevelOf(i));
-                        if (phase.Duration is null)
-                        {
-                            for (int j = i + 1; j < chain.Phases.Length; j++)
-                            {
-                                context.Report(DiagnosticIds.Unreachable, "This phase is never reached: the phase before it never ends; bound that one with 'for N'", chain.Phases[j].Span);
-                            }
-
-                            return;
-                        }
+                        Walk(context, chain.Phases[i], absolute, bounded, chain.StartLevelOf(i));
                     }
 
                     return;

@@ -62,7 +62,6 @@ namespace Samples
             // constant for 80000
             else if (t < 82000)
             {
-                long tau1 = t < 80000 ? t : 80000;
                 value = 0.0003;
             }
 
@@ -72,7 +71,7 @@ namespace Samples
             {
                 long t3 = t - 82000;
                 if (t3 >= 18000) value = 3E-05;
-                else value = 0.0003 + (3E-05 - 0.0003) * ((double)t3 / 18000);
+                else value = 3E-05 + (0.0003 - 3E-05) * ((double)(18000 - t3) / 18000);
             }
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);

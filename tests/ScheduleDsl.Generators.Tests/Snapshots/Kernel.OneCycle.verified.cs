@@ -52,7 +52,7 @@ namespace Samples
             else
             {
                 double step1 = t;
-                if (step1 <= 2999.0) value = 0.1 + (0.004 - 0.1) / 2 * (global::System.Math.Cos(global::System.Math.PI * (step1 / 2999.0)) + 1);
+                if (step1 <= 2999.0) value = 0.004 + (0.1 - 0.004) / 2 * (1 - global::System.Math.Cos(global::System.Math.PI * (step1 / 2999.0)));
                 else value = 4E-07 + (0.1 - 4E-07) / 2 * (global::System.Math.Cos(global::System.Math.PI * ((step1 - 2999.0) / (9999.0 - 2999.0))) + 1);
             }
 

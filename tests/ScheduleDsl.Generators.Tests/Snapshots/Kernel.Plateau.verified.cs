@@ -78,12 +78,18 @@ namespace Samples
 
         /// <summary>Observes the metric (for example the validation loss) of time index <see cref="Observations"/>; it first affects the value at the next index.</summary>
         /// <exception cref="global::System.ArgumentException"><paramref name="metric"/> is NaN.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The schedule has already observed <see cref="long.MaxValue"/> metrics.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public void Observe(double metric)
         {
             if (double.IsNaN(metric))
             {
                 throw new global::System.ArgumentException("The observed metric is NaN; a plateau schedule cannot compare it with the best so far.", nameof(metric));
+            }
+
+            if (_observations == long.MaxValue)
+            {
+                throw new global::System.InvalidOperationException("The schedule has already observed long.MaxValue metrics; it cannot count another.");
             }
 
             long t = _observations;

@@ -57,7 +57,8 @@ namespace Samples
             double rise4 = position3 <= 5 ? (double)position3 / 5 : (double)(10 - position3) / 5;
             double height5 = (1.1 - 0.9) * rise4;
             f2 = 0.9 + height5;
-            value = MultiplyLevels(MultiplyLevels(1.0, f1), f2);
+            value = MultiplyLevels(1.0, f1);
+            value = MultiplyLevels(value, f2);
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
         }

@@ -48,22 +48,24 @@ namespace Samples
 
             double value;
             // Anneal along cosine cycles from 0.05 to 0.0001, the first 10 epochs long, each 2 times longer than the one before, each peak 0.5 times the one before (SGDR: PyTorch CosineAnnealingWarmRestarts).
-            long start4 = 0, length3 = 10, cycle1 = 0;
-            while (t - start4 >= length3)
+            long start4 = 0, whole5 = 10, cycle1 = 0;
+            double length3 = whole5;
+            while (t - start4 >= whole5)
             {
-                start4 += length3;
+                start4 += whole5;
                 cycle1++;
-                if (length3 > long.MaxValue / 2)
+                if (whole5 > long.MaxValue / 2)
                 {
-                    length3 = long.MaxValue; // this cycle never ends
+                    length3 = (double)whole5 * 2; // this cycle never ends: its length passes long.MaxValue
                     break;
                 }
-                length3 *= 2;
+                whole5 *= 2;
+                length3 = whole5;
             }
             long position2 = t - start4;
-            double peak5 = 0.05 * global::System.Math.Pow(0.5, cycle1);
-            if (peak5 < 0.0001) peak5 = 0.0001;
-            value = 0.0001 + (peak5 - 0.0001) * (1 + global::System.Math.Cos(global::System.Math.PI * position2 / length3)) / 2;
+            double peak6 = 0.05 * global::System.Math.Pow(0.5, cycle1);
+            if (peak6 < 0.0001) peak6 = 0.0001;
+            value = 0.0001 + (peak6 - 0.0001) * (1 + global::System.Math.Cos(global::System.Math.PI * position2 / length3)) / 2;
 
             return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
         }

@@ -10,6 +10,7 @@ namespace ScheduleDsl.Language.Emit
     internal sealed class BodyEmitter
     {
         private const string Math = "global::System.Math";
+        private const string Helper = "global::ScheduleDsl.Levels";
         private readonly SourceWriter _w;
         private readonly string _statePrefix;
         private int _next;
@@ -71,13 +72,16 @@ namespace ScheduleDsl.Language.Emit
                         factors.Add(factor);
                     }
 
-                    string product1 = s.Code;
-                    foreach (string factor in factors)
+                    // One statement per factor rather than one nested expression, so thousands of operands stay within the
+                    // compiler's limits on expression depth.
+                    _w.Line(target + " = " + Scale(s.Code, factors[0]) + ";");
+                    for (int i = 1; i < factors.Count; i++)
                     {
-                        product1 = Scale(product1, factor);
+                        _w.Line(target + " = " + Scale(target, factors[i]) + ";");
                     }
-
-                    _w.Line(target + " = " + product1 + ";");
+                    break;
+                case CutNode cut when !UsesTime(cut.Inner):
+                    Value(cut.Inner, tau, s, target);
                     break;
                 case CutNode cut:
                     string cutTau;
@@ -114,6 +118,17 @@ namespace ScheduleDsl.Language.Emit
             _ => true,
         };
 
+        /// <summary>Whether the value of <paramref name="node"/> depends on the level it comes in with.</summary>
+        public static bool ReadsLevel(ScheduleNode node) => node switch
+        {
+            ChainNode chain => ReadsLevel(chain.Phases[0]) || System.Array.Exists(chain.Phases, p => p.IsStateful),
+            CutNode cut => ReadsLevel(cut.Inner),
+            ConstantKernel constant => constant.Level == null,
+            WarmupKernel warmup => warmup.To == null || (warmup.From == null && warmup.Shape == WarmupCurve.Exp),
+            CyclicKernel or OneCycleKernel or PiecewiseKernel => false,
+            _ => true,
+        };
+
         private void Chain(ChainNode chain, string tau, LevelCode s, string target)
         {
             long start = 0;
@@ -125,13 +140,13 @@ namespace ScheduleDsl.Language.Emit
                 _w.Line("// " + CanonicalWriter.Write(phase));
                 _w.Open(i == 0 ? "if (" + tau + " < " + CSharp.Long(end) + ")" : i < last ? "else if (" + tau + " < " + CSharp.Long(end) + ")" : "else");
                 string local = tau;
-                if (start > 0)
+                if (start > 0 && UsesTime(phase))
                 {
                     local = Fresh("tau");
                     _w.Line("long " + local + " = " + tau + " - " + CSharp.Long(start) + ";");
                 }
 
-                Value(phase, local, Incoming(chain, i, s), target, withinLength: i < last);
+                Value(phase, local, ReadsLevel(phase) ? Incoming(chain, i, s) : s, target, withinLength: i < last);
                 _w.Close();
                 start = end;
             }
@@ -229,29 +244,35 @@ namespace ScheduleDsl.Language.Emit
 
         private void Warmup(WarmupKernel warmup, string tau, LevelCode s, string target, bool withinLength)
         {
-            string b = warmup.To is Written to ? D(to.Value) : s.Code;
-            string a;
-            if (s.Known is double known)
-            {
-                a = D(warmup.StartOf(known));
-            }
-            else
-            {
-                a = warmup.From is Written from ? D(from.Value) : warmup.Shape == WarmupCurve.Exp ? "(" + b + " / 100)" : "0";
-            }
+            double? knownB = warmup.To is Written to ? to.Value : s.Known;
+            double? knownA = s.Known is double known ? warmup.StartOf(known)
+                : warmup.From is Written from ? from.Value
+                : warmup.Shape != WarmupCurve.Exp ? 0.0
+                : knownB / 100;
 
-            string x = "((double)" + tau + " / " + CSharp.Long(warmup.Length.AsLong) + ")";
+            string b = knownB is double kb ? D(kb) : s.Code;
+            string a = knownA is double ka ? D(ka) : warmup.Shape == WarmupCurve.Exp ? "(" + b + " / 100)" : "0";
             string otherwise = Guard(tau, warmup.Length.AsLong, target, b, withinLength);
             switch (warmup.Shape)
             {
                 case WarmupCurve.Linear:
-                    _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * " + x + ";");
+                    _w.Line(otherwise + target + " = " + Linear(a, b, knownA, knownB, tau, warmup.Length.AsLong) + ";");
                     break;
                 case WarmupCurve.Cosine:
-                    _w.Line(otherwise + target + " = " + a + " + (" + b + " - " + a + ") * (1 - " + Math + ".Cos(" + Math + ".PI * " + x + ")) / 2;");
+                    _w.Line(otherwise + target + " = " + Curve("Cosine", a, b, knownA, knownB, Fraction(tau, warmup.Length.AsLong), null) + ";");
                     break;
                 default:
-                    _w.Line(otherwise + target + " = " + a + " == 0 ? 0 : " + Scale(a, Math + ".Pow(" + b + " / " + a + ", " + x + ")") + ";");
+                    string x = Fraction(tau, warmup.Length.AsLong);
+                    if (knownA is double ea && knownB is double eb && Levels.IsPlainRatio(ea, eb))
+                    {
+                        _w.Line(otherwise + target + " = " + a + " == 0 ? 0 : " + Scale(a, Math + ".Pow(" + b + " / " + a + ", " + x + ")") + ";");
+                    }
+                    else
+                    {
+                        // The ratio of the two ends is not an ordinary number (or not known yet): the runtime works in log space.
+                        _w.Line(otherwise + target + " = " + Helper + ".Geometric(" + a + ", " + b + ", " + x + ");");
+                    }
+
                     break;
             }
         }
@@ -259,17 +280,60 @@ namespace ScheduleDsl.Language.Emit
         private void Anneal(AnnealKernel anneal, string tau, LevelCode s, string target, bool withinLength)
         {
             string e = D(anneal.End);
-            string x = "((double)" + tau + " / " + CSharp.Long(anneal.Length.AsLong) + ")";
-            string sc = s.Code;
+            string x = Fraction(tau, anneal.Length.AsLong);
             string otherwise = Guard(tau, anneal.Length.AsLong, target, e, withinLength);
             string formula = anneal.Shape switch
             {
-                AnnealShape.Linear => sc + " + (" + e + " - " + sc + ") * " + x,
-                AnnealShape.Poly => e + " + (" + sc + " - " + e + ") * " + Math + ".Pow(1 - " + x + ", " + D(anneal.Exponent) + ")",
-                AnnealShape.Cosine => e + " + (" + sc + " - " + e + ") * (1 + " + Math + ".Cos(" + Math + ".PI * " + x + ")) / 2",
-                _ => e + " + (" + sc + " - " + e + ") * (1 - " + Math + ".Tanh(-7 + 10 * " + x + ")) / 2",
+                AnnealShape.Linear => Linear(s.Code, e, s.Known, anneal.End, tau, anneal.Length.AsLong),
+                AnnealShape.Poly => Curve("Poly", s.Code, e, s.Known, anneal.End, x, D(anneal.Exponent)),
+                AnnealShape.Cosine => Curve("Cosine", s.Code, e, s.Known, anneal.End, x, null),
+                _ => Curve("Tanh", s.Code, e, s.Known, anneal.End, x, null),
             };
             _w.Line(otherwise + target + " = " + formula + ";");
+        }
+
+        private static string Fraction(string tau, long length) => "((double)" + tau + " / " + CSharp.Long(length) + ")";
+
+        /// <summary>
+        /// A straight line from <paramref name="from"/> to <paramref name="to"/>, measured from the end it leaves when rising and
+        /// from the end it approaches when falling (as <c>Levels.Linear</c> computes it), or a call to it when a level is not known.
+        /// </summary>
+        private static string Linear(string from, string to, double? knownFrom, double? knownTo, string tau, long length)
+        {
+            if (knownFrom is not double f || knownTo is not double e)
+            {
+                return Helper + ".Linear(" + from + ", " + to + ", " + tau + ", " + CSharp.Long(length) + ")";
+            }
+
+            return f <= e
+                ? from + " + (" + to + " - " + from + ") * " + Fraction(tau, length)
+                : to + " + (" + from + " - " + to + ") * ((double)(" + CSharp.Long(length) + " - " + tau + ") / " + CSharp.Long(length) + ")";
+        }
+
+        /// <summary>
+        /// The curve <paramref name="name"/> of <c>Levels</c> from <paramref name="from"/> to <paramref name="to"/> at fraction
+        /// <paramref name="x"/>: written inline in the orientation <c>Levels</c> picks when both levels are known, else a call to it.
+        /// </summary>
+        private static string Curve(string name, string from, string to, double? knownFrom, double? knownTo, string x, string? power)
+        {
+            if (knownFrom is not double f || knownTo is not double e)
+            {
+                return Helper + "." + name + "(" + from + ", " + to + ", " + x + (power != null ? ", " + power : string.Empty) + ")";
+            }
+
+            bool falling = f >= e;
+            string low = falling ? to : from;
+            string high = falling ? from : to;
+            string cos = Math + ".Cos(" + Math + ".PI * " + x + ")";
+            string tanh = Math + ".Tanh(-7 + 10 * " + x + ")";
+            string weight = name switch
+            {
+                "Cosine" => falling ? "(1 + " + cos + ") / 2" : "(1 - " + cos + ") / 2",
+                "Poly" => falling ? Math + ".Pow(1 - " + x + ", " + power + ")" : "(1 - " + Math + ".Pow(1 - " + x + ", " + power + "))",
+                "Tanh" => falling ? "(1 - " + tanh + ") / 2" : "(1 + " + tanh + ") / 2",
+                _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "No such curve."),
+            };
+            return (falling ? low : from) + " + (" + high + " - " + low + ") * " + weight;
         }
 
         private void Restarts(RestartsKernel restarts, string tau, LevelCode s, string target)
@@ -288,16 +352,19 @@ namespace ScheduleDsl.Language.Emit
             {
                 // Cycle i is first·m^i long; at most 63 iterations because the cycles at least double.
                 string start = Fresh("start");
+                string whole = Fresh("whole");
                 string m = CSharp.Long(restarts.Multiplier);
-                _w.Line("long " + start + " = 0, " + length + " = " + CSharp.Long(first) + ", " + cycle + " = 0;");
-                _w.Open("while (" + tau + " - " + start + " >= " + length + ")");
-                _w.Line(start + " += " + length + ";");
+                _w.Line("long " + start + " = 0, " + whole + " = " + CSharp.Long(first) + ", " + cycle + " = 0;");
+                _w.Line("double " + length + " = " + whole + ";");
+                _w.Open("while (" + tau + " - " + start + " >= " + whole + ")");
+                _w.Line(start + " += " + whole + ";");
                 _w.Line(cycle + "++;");
-                _w.Open("if (" + length + " > long.MaxValue / " + m + ")");
-                _w.Line(length + " = long.MaxValue; // this cycle never ends");
+                _w.Open("if (" + whole + " > long.MaxValue / " + m + ")");
+                _w.Line(length + " = (double)" + whole + " * " + m + "; // this cycle never ends: its length passes long.MaxValue");
                 _w.Line("break;");
                 _w.Close();
-                _w.Line(length + " *= " + m + ";");
+                _w.Line(whole + " *= " + m + ";");
+                _w.Line(length + " = " + whole + ";");
                 _w.Close();
                 _w.Line("long " + position + " = " + tau + " - " + start + ";");
             }
@@ -330,7 +397,9 @@ namespace ScheduleDsl.Language.Emit
                     _w.Line(target + " = " + lo + " + " + height + " * (1 / " + Math + ".Pow(2, " + tau + " / " + CSharp.Long(period) + "));");
                     break;
                 default:
-                    _w.Line(target + " = " + lo + " + " + height + " * " + Math + ".Pow(" + D(cyclic.Gamma!.Value.Value) + ", " + tau + ");");
+                    double gamma = cyclic.Gamma!.Value.Value;
+                    string grow = Math + ".Pow(" + D(gamma) + ", " + tau + ")";
+                    _w.Line(target + " = " + lo + " + " + (gamma <= 1 ? height + " * " + grow : Scale(height, grow)) + ";");
                     break;
             }
         }
@@ -338,8 +407,8 @@ namespace ScheduleDsl.Language.Emit
         private void OneCycle(OneCycleKernel onecycle, string tau, string target, bool withinLength)
         {
             string x = Fresh("step");
-            string initial = D(onecycle.Initial);
-            string peak = D(onecycle.Peak.Value);
+            double initial = onecycle.Initial;
+            double peak = onecycle.Peak.Value;
             string minimum = D(onecycle.Minimum);
             string firstEnd = D(onecycle.FirstEnd);
             string lastEnd = D(onecycle.LastEnd);
@@ -348,13 +417,13 @@ namespace ScheduleDsl.Language.Emit
             _w.Line("if (" + x + " <= " + firstEnd + ") " + target + " = " + Anneal(onecycle.IsLinear, initial, peak, x + " / " + firstEnd) + ";");
             if (!onecycle.IsThreePhase)
             {
-                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, peak, minimum, "(" + x + " - " + firstEnd + ") / (" + lastEnd + " - " + firstEnd + ")") + ";");
+                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, peak, onecycle.Minimum, "(" + x + " - " + firstEnd + ") / (" + lastEnd + " - " + firstEnd + ")") + ";");
             }
             else
             {
                 string secondEnd = D(onecycle.SecondEnd);
                 _w.Line("else if (" + x + " <= " + secondEnd + ") " + target + " = " + Anneal(onecycle.IsLinear, peak, initial, "(" + x + " - " + firstEnd + ") / (" + secondEnd + " - " + firstEnd + ")") + ";");
-                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, initial, minimum, "(" + x + " - " + secondEnd + ") / (" + lastEnd + " - " + secondEnd + ")") + ";");
+                _w.Line("else " + target + " = " + Anneal(onecycle.IsLinear, initial, onecycle.Minimum, "(" + x + " - " + secondEnd + ") / (" + lastEnd + " - " + secondEnd + ")") + ";");
             }
 
             _w.Close();
@@ -375,10 +444,18 @@ namespace ScheduleDsl.Language.Emit
             return "else ";
         }
 
-        private static string Anneal(bool linear, string from, string to, string pct) =>
-            linear
-                ? "(" + to + " - " + from + ") * (" + pct + ") + " + from
-                : to + " + (" + from + " - " + to + ") / 2 * (" + Math + ".Cos(" + Math + ".PI * (" + pct + ")) + 1)";
+        private static string Anneal(bool linear, double from, double to, string pct)
+        {
+            string f = D(from);
+            string e = D(to);
+            if (linear)
+            {
+                return "(" + e + " - " + f + ") * (" + pct + ") + " + f;
+            }
+
+            string cos = Math + ".Cos(" + Math + ".PI * (" + pct + "))";
+            return from >= to ? e + " + (" + f + " - " + e + ") / 2 * (" + cos + " + 1)" : f + " + (" + e + " - " + f + ") / 2 * (1 - " + cos + ")";
+        }
 
         /// <summary>Writes the statements that hand a metric observed at <paramref name="tau"/> to the plateau phases active then.</summary>
         public void Observe(ScheduleNode node, string tau, LevelCode s)

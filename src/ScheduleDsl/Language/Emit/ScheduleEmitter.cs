@@ -313,7 +313,11 @@ namespace ScheduleDsl.Language.Emit
                     body.Line("long " + tau + " = t - " + CSharp.Long(phase.Start) + ";");
                 }
 
-                LevelCode incoming = emitter.Incoming(chain, i, LevelCode.Constant(startLevel), topLevel: true);
+                // A phase that ignores its incoming level (constant 0.1, cyclic, onecycle …) gets none worked out for it, so no
+                // variable is assigned and left unread (CS0219 in the user's build).
+                LevelCode incoming = BodyEmitter.ReadsLevel(chain.Phases[i])
+                    ? emitter.Incoming(chain, i, LevelCode.Constant(startLevel), topLevel: true)
+                    : LevelCode.Constant(startLevel);
                 emitter.Value(chain.Phases[i], tau, incoming, "value", withinLength: i < last);
                 body.Close();
             }
@@ -345,11 +349,16 @@ namespace ScheduleDsl.Language.Emit
                 w.Line();
                 w.Line("/// <summary>Observes the metric (for example the validation loss) of time index <see cref=\"Observations\"/>; it first affects the value at the next index.</summary>");
                 w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"metric\"/> is NaN.</exception>");
+                w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The schedule has already observed <see cref=\"long.MaxValue\"/> metrics.</exception>");
                 w.Line(GeneratedCode);
                 w.Line(modifiers + "void Observe(double metric)");
                 w.Open();
                 w.Open("if (double.IsNaN(metric))");
                 w.Line("throw new global::System.ArgumentException(\"The observed metric is NaN; a plateau schedule cannot compare it with the best so far.\", nameof(metric));");
+                w.Close();
+                w.Line();
+                w.Open("if (" + observations + " == long.MaxValue)");
+                w.Line("throw new global::System.InvalidOperationException(\"" + global::ScheduleDsl.PlateauState.TooManyObservations + "\");");
                 w.Close();
                 w.Line();
                 w.Line("long t = " + observations + ";");

@@ -60,13 +60,13 @@ namespace ScheduleDsl.Language.Model
             switch (Shape)
             {
                 case AnnealShape.Linear:
-                    return s + (e - s) * x;
+                    return Levels.Linear(s, e, tau, n);
                 case AnnealShape.Poly:
-                    return e + (s - e) * Math.Pow(1 - x, Exponent);
+                    return Levels.Poly(s, e, x, Exponent);
                 case AnnealShape.Cosine:
-                    return e + (s - e) * (1 + Math.Cos(Math.PI * x)) / 2;
+                    return Levels.Cosine(s, e, x);
                 default:
-                    return e + (s - e) * (1 - Math.Tanh(-7 + 10 * x)) / 2;
+                    return Levels.Tanh(s, e, x);
             }
         }
     }
@@ -106,7 +106,7 @@ namespace ScheduleDsl.Language.Model
 
         public override double Value(long tau, double s, PlateauState[]? states)
         {
-            FindCycle(tau, Length.AsLong, Multiplier, out long cycle, out long position, out long cycleLength);
+            FindCycle(tau, Length.AsLong, Multiplier, out long cycle, out long position, out double cycleLength);
             double e = End;
             double peak = Levels.Scale(s, Math.Pow(DecayFactor, cycle));
             if (peak < e)
@@ -119,9 +119,10 @@ namespace ScheduleDsl.Language.Model
 
         /// <summary>
         /// Finds the cycle holding <paramref name="tau"/> in exact integer arithmetic. With <c>m ≥ 2</c> the cycles double
-        /// at least, so the loop runs at most 63 times; a cycle whose end would pass <see cref="long.MaxValue"/> never ends.
+        /// at least, so the loop runs at most 63 times. A cycle whose end would pass <see cref="long.MaxValue"/> never ends; its
+        /// length, still <c>N·m^i</c>, is then given as a double.
         /// </summary>
-        public static void FindCycle(long tau, long first, long mult, out long cycle, out long position, out long cycleLength)
+        public static void FindCycle(long tau, long first, long mult, out long cycle, out long position, out double cycleLength)
         {
             if (mult == 1)
             {
@@ -140,8 +141,9 @@ namespace ScheduleDsl.Language.Model
                 cycle++;
                 if (length > long.MaxValue / mult)
                 {
-                    length = long.MaxValue;
-                    break;
+                    position = tau - start;
+                    cycleLength = (double)length * mult;
+                    return;
                 }
 
                 length *= mult;

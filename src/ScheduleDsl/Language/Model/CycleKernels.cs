@@ -63,7 +63,7 @@ namespace ScheduleDsl.Language.Model
                 case CyclicKind.Triangular2:
                     return lo + height * (1 / Math.Pow(2, cycle));
                 default:
-                    return lo + height * Math.Pow(Gamma!.Value.Value, tau);
+                    return lo + Levels.Scale(height, Math.Pow(Gamma!.Value.Value, tau));
             }
         }
     }
@@ -106,9 +106,11 @@ namespace ScheduleDsl.Language.Model
 
         public double WarmFraction => Warm?.Value ?? DefaultWarm;
 
-        public double Initial => Peak.Value / (Div?.Value ?? DefaultDiv);
+        /// <summary><c>peak/a</c>, saturating at <see cref="double.MaxValue"/> for a tiny <c>div</c>.</summary>
+        public double Initial => Levels.Saturate(Peak.Value / (Div?.Value ?? DefaultDiv));
 
-        public double Minimum => Initial / (FinalDiv?.Value ?? DefaultFinalDiv);
+        /// <summary><c>peak/(a·b)</c>, saturating at <see cref="double.MaxValue"/> for a tiny <c>final-div</c>.</summary>
+        public double Minimum => Levels.Saturate(Initial / (FinalDiv?.Value ?? DefaultFinalDiv));
 
         /// <summary>PyTorch's phase end steps: <c>p·N − 1</c>, then <c>2·p·N − 2</c> with three phases, then <c>N − 1</c>.</summary>
         public double FirstEnd => WarmFraction * Length.AsLong - 1;
@@ -150,6 +152,6 @@ namespace ScheduleDsl.Language.Model
         }
 
         private double Anneal(double from, double to, double pct) =>
-            IsLinear ? (to - from) * pct + from : to + (from - to) / 2 * (Math.Cos(Math.PI * pct) + 1);
+            IsLinear ? (to - from) * pct + from : Levels.OneCycleCosine(from, to, pct);
     }
 }

@@ -67,11 +67,11 @@ namespace ScheduleDsl.Language.Model
             switch (Shape)
             {
                 case WarmupCurve.Linear:
-                    return a + (b - a) * x;
+                    return Levels.Linear(a, b, tau, n);
                 case WarmupCurve.Cosine:
-                    return a + (b - a) * (1 - System.Math.Cos(System.Math.PI * x)) / 2;
+                    return Levels.Cosine(a, b, x);
                 default:
-                    return a == 0 ? 0 : Levels.Scale(a, System.Math.Pow(b / a, x));
+                    return Levels.Geometric(a, b, x);
             }
         }
     }

@@ -1,8 +1,28 @@
+using System;
+
+#if SCHEDULEDSL_RUNTIME
+namespace ScheduleDsl
+#else
 namespace ScheduleDsl.Language.Model
+#endif
 {
-    /// <summary>Arithmetic on levels that keeps every value finite and ≥ 0.</summary>
-    internal static class Levels
+    /// <summary>
+    /// Arithmetic on levels that keeps every value finite and ≥ 0, shared by the interpreter and by generated code (which
+    /// calls it where a level is only known at run time and writes the same formula inline where it is known at build time).
+    /// Every curve between two levels is computed from the end it leaves when it falls and from the end it leaves when it
+    /// rises, so no value is the small difference of two large ones.
+    /// </summary>
+#if SCHEDULEDSL_RUNTIME
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public
+#else
+    internal
+#endif
+    static class Levels
     {
+        /// <summary>The smallest positive normal double: below it a ratio has lost precision.</summary>
+        private const double SmallestNormal = 2.2250738585072014E-308;
+
         /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>
         public static double Scale(double a, double b)
         {
@@ -24,6 +44,60 @@ namespace ScheduleDsl.Language.Model
             }
 
             return value > 0 ? value : 0;
+        }
+
+        /// <summary>A straight line from <paramref name="from"/> at τ = 0 to <paramref name="to"/> at τ = n.</summary>
+        public static double Linear(double from, double to, long tau, long n) =>
+            from <= to ? from + (to - from) * ((double)tau / n) : to + (from - to) * ((double)(n - tau) / n);
+
+        /// <summary>A half cosine from <paramref name="from"/> at x = 0 to <paramref name="to"/> at x = 1 (PyTorch's <c>CosineAnnealingLR</c> when falling).</summary>
+        public static double Cosine(double from, double to, double x) =>
+            from >= to ? to + (from - to) * (1 + Math.Cos(Math.PI * x)) / 2 : from + (to - from) * (1 - Math.Cos(Math.PI * x)) / 2;
+
+        /// <summary><c>(1−x)^p</c> of the way from <paramref name="to"/> back to <paramref name="from"/> (optax's polynomial schedule when falling).</summary>
+        public static double Poly(double from, double to, double x, double power) =>
+            from >= to ? to + (from - to) * Math.Pow(1 - x, power) : from + (to - from) * (1 - Math.Pow(1 - x, power));
+
+        /// <summary>The tanh curve of timm from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        public static double Tanh(double from, double to, double x) =>
+            from >= to ? to + (from - to) * (1 - Math.Tanh(-7 + 10 * x)) / 2 : from + (to - from) * (1 + Math.Tanh(-7 + 10 * x)) / 2;
+
+        /// <summary>
+        /// The cosine of PyTorch's <c>OneCycleLR</c> from <paramref name="from"/> at <paramref name="pct"/> = 0 to
+        /// <paramref name="to"/> at 1, written as PyTorch writes it when falling.
+        /// </summary>
+        public static double OneCycleCosine(double from, double to, double pct) =>
+            from >= to ? to + (from - to) / 2 * (Math.Cos(Math.PI * pct) + 1) : from + (to - from) / 2 * (1 - Math.Cos(Math.PI * pct));
+
+        /// <summary>
+        /// <c>a·(b/a)^x</c>, the exponential warmup from <paramref name="a"/> to <paramref name="b"/>; in log space where the ratio
+        /// itself would overflow or lose precision (<c>1e-200</c> to <c>1e200</c>), so the middle is <c>1</c>, not infinity.
+        /// </summary>
+        public static double Geometric(double a, double b, double x)
+        {
+            if (a == 0)
+            {
+                return 0;
+            }
+
+            if (IsPlainRatio(a, b))
+            {
+                return Scale(a, Math.Pow(b / a, x));
+            }
+
+            if (b == 0)
+            {
+                return x == 0 ? a : 0;
+            }
+
+            return Saturate(Math.Exp((1 - x) * Math.Log(a) + x * Math.Log(b)));
+        }
+
+        /// <summary>Whether <c>b/a</c> is a positive normal finite number, so <c>a·(b/a)^x</c> is accurate.</summary>
+        public static bool IsPlainRatio(double a, double b)
+        {
+            double ratio = b / a;
+            return ratio >= SmallestNormal && ratio <= double.MaxValue;
         }
     }
 }

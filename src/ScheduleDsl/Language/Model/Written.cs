@@ -4,10 +4,23 @@ namespace ScheduleDsl.Language.Model
     internal readonly struct Written
     {
         public Written(double value, TextSpan span)
+            : this(value, span, value == System.Math.Floor(value))
+        {
+        }
+
+        public Written(double value, TextSpan span, bool isWhole, string? text = null)
         {
             Value = value;
             Span = span;
+            IsWhole = isWhole;
+            Text = text;
         }
+
+        /// <summary>The characters as written, where the number came from the text.</summary>
+        public string? Text { get; }
+
+        /// <summary>Whether the digits as written stand for a whole number (not only the nearest double).</summary>
+        public bool IsWhole { get; }
 
         public double Value { get; }
 
