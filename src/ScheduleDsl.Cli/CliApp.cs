@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
@@ -10,6 +11,24 @@ namespace ScheduleDsl.Cli
     {
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
+            // Every number the tool reads or writes (options, tables, JSON, plot ticks) is in the invariant culture.
+            System.Globalization.CultureInfo culture = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+                return RunInvariant(args, output, error);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = culture;
+                System.Globalization.CultureInfo.CurrentUICulture = uiCulture;
+            }
+        }
+
+        private static int RunInvariant(string[] args, TextWriter output, TextWriter error)
+        {
             var root = new RootCommand("Learning-rate schedules: evaluate, check, explain, generate and plot schedules; train, compare and find rates.");
             root.Subcommands.Add(EvalCommand.Create(output, error));
             root.Subcommands.Add(CheckCommand.Create(output, error));
@@ -20,7 +39,8 @@ namespace ScheduleDsl.Cli
             root.Subcommands.Add(PlotCommand.Create(output, error));
             root.Subcommands.Add(FindLrCommand.Create(output, error));
 
-            ParseResult result = root.Parse(args);
+            // No response files: an argument starting with '@' (a schedule, a file name) is taken as written.
+            ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (result.Errors.Count > 0)
             {
                 foreach (ParseError parseError in result.Errors)
@@ -39,6 +59,12 @@ namespace ScheduleDsl.Cli
             }
             catch (UsageException e)
             {
+                error.WriteLine("error: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // An output that passed the checks before the work but failed while written (a full disk, /dev/full).
                 error.WriteLine("error: " + e.Message);
                 return ExitCodes.BadInput;
             }

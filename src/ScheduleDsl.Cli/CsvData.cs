@@ -29,7 +29,16 @@ namespace ScheduleDsl.Cli
                 throw new UsageException("no such file: " + path);
             }
 
-            string[] lines = File.ReadAllLines(path);
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UsageException(path + ": cannot be read (" + e.Message + ")");
+            }
+
             int first = Array.FindIndex(lines, l => l.Trim().Length > 0);
             if (first < 0)
             {
@@ -41,6 +50,11 @@ namespace ScheduleDsl.Cli
             if (label < 0)
             {
                 throw new UsageException(path + ":" + (first + 1) + ": no column named '" + labelColumn + "' (the columns are " + string.Join(", ", header) + ")");
+            }
+
+            if (header.Length < 2)
+            {
+                throw new UsageException(path + ":" + (first + 1) + ": the only column is the label '" + labelColumn + "'; the data needs at least one feature column beside it");
             }
 
             var rows = new List<float[]>();
@@ -65,18 +79,19 @@ namespace ScheduleDsl.Cli
                     string cell = cells[c].Trim();
                     if (c == label)
                     {
-                        if (!int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+                        if (!IsWritten(cell, "0123456789") || !int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value >= MaxClasses)
                         {
-                            throw new UsageException(path + ":" + (i + 1) + ":" + (c + 1) + ": the label '" + cell + "' is not a class index (0, 1, 2, …)");
+                            throw new UsageException(path + ":" + (i + 1) + ":" + (c + 1) + ": the label '" + Printable(cell) + "' is not a class index (0, 1, 2, … at most "
+                                + (MaxClasses - 1).ToString(CultureInfo.InvariantCulture) + ")");
                         }
 
                         labels.Add(value);
                         continue;
                     }
 
-                    if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out row[f]) || !float.IsFinite(row[f]))
+                    if (!IsWritten(cell, "0123456789.eE+-") || !float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out row[f]) || !float.IsFinite(row[f]))
                     {
-                        throw new UsageException(path + ":" + (i + 1) + ":" + (c + 1) + ": '" + cell + "' in column '" + header[c].Trim() + "' is not a finite number");
+                        throw new UsageException(path + ":" + (i + 1) + ":" + (c + 1) + ": '" + Printable(cell) + "' in column '" + Printable(header[c].Trim()) + "' is not a finite number");
                     }
 
                     f++;
@@ -104,6 +119,44 @@ namespace ScheduleDsl.Cli
             return new CsvData(x, labels.ToArray(), features.ToArray());
         }
 
+        /// <summary>The most classes a label column may describe (labels 0 … <c>MaxClasses − 1</c>); each is an output unit.</summary>
+        public const int MaxClasses = 10000;
+
         private static string[] Split(string line) => line.Split(',');
+
+        /// <summary>
+        /// Whether the cell holds only the characters a number may have: .NET's parsers skip trailing NUL characters, so
+        /// <c>2\0</c> would otherwise be read as 2.
+        /// </summary>
+        private static bool IsWritten(string cell, string allowed)
+        {
+            foreach (char c in cell)
+            {
+                if (allowed.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return cell.Length > 0;
+        }
+
+        private static string Printable(string text)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (char c in text)
+            {
+                if (char.IsControl(c))
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }

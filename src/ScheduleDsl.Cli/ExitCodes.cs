@@ -10,5 +10,8 @@ namespace ScheduleDsl.Cli
 
         /// <summary>Bad usage or bad input: an unknown option, a missing file, an invalid schedule given to a command that needs a valid one.</summary>
         public const int BadInput = 2;
+
+        /// <summary><c>schedule train</c>: training diverged (the loss stopped being a finite number); nothing was saved.</summary>
+        public const int Diverged = 3;
     }
 }

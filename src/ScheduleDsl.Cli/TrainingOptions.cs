@@ -27,13 +27,13 @@ namespace ScheduleDsl.Cli
 
         public Option<string> OptimizerName { get; } = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw.", DefaultValueFactory = _ => "sgd" };
 
-        public Option<double?> LearningRate { get; } = new Option<double?>("--lr") { Description = "The optimizer's base rate (default: Keras's default for the optimizer)." };
+        public Option<double?> LearningRate { get; } = InvariantOptions.NullableDouble("--lr", "The optimizer's base rate (default: Keras's default for the optimizer).");
 
-        public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Epochs in all.", DefaultValueFactory = _ => 10 };
+        public Option<int> Epochs { get; } = InvariantOptions.Int("--epochs", "Epochs in all.", 10);
 
-        public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Samples per optimizer step.", DefaultValueFactory = _ => 50 };
+        public Option<int> Batch { get; } = InvariantOptions.Int("--batch", "Samples per optimizer step.", 50);
 
-        public Option<int> Seed { get; } = new Option<int>("--seed") { Description = "Seed of the initial weights and the shuffling.", DefaultValueFactory = _ => 0 };
+        public Option<int> Seed { get; } = InvariantOptions.Int("--seed", "Seed of the initial weights and the shuffling.", 0);
 
         public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
 

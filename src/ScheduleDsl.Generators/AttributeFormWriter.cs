@@ -24,7 +24,7 @@ namespace ScheduleDsl.Generators
                         header.Add("lr " + Number(named.Value));
                         break;
                     case "Per":
-                        header.Add(Enum(named.Value) == 1 ? "per step" : "per epoch");
+                        header.Add(Defined(named.Value, "ScheduleUnit", 2, schedule, declaration) == 1 ? "per step" : "per epoch");
                         break;
                     case "Min":
                         header.Add("min " + Number(named.Value));
@@ -46,16 +46,24 @@ namespace ScheduleDsl.Generators
                 }
 
                 int start = text.Length;
-                text.Append(Phase(phases[i]));
+                text.Append(Phase(phases[i], declaration));
                 declaration.Segments.Add(new TextSegment(phases[i], start, text.Length));
             }
 
             declaration.Text = text.ToString();
         }
 
-        private static string Phase(AttributeData attribute)
+        private static string Phase(AttributeData attribute, ScheduleDeclaration declaration)
         {
-            var args = attribute.ConstructorArguments;
+            // An attribute still being typed may lack its constructor arguments: a missing one is written as '?', which the
+            // parser reports, rather than read past the end.
+            var given = attribute.ConstructorArguments;
+            var args = new TypedConstant[4];
+            for (int a = 0; a < args.Length && a < given.Length; a++)
+            {
+                args[a] = given[a];
+            }
+
             var named = new Dictionary<string, TypedConstant>();
             foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments)
             {
@@ -67,7 +75,7 @@ namespace ScheduleDsl.Generators
             {
                 case "ConstantAttribute":
                     parts.Add("constant");
-                    if (args.Length == 1)
+                    if (given.Length == 1)
                     {
                         parts.Add(Number(args[0]));
                     }
@@ -77,7 +85,7 @@ namespace ScheduleDsl.Generators
                     parts.Add("hold " + Number(args[0]));
                     break;
                 case "WarmupAttribute":
-                    int shape = Enum(args[0]);
+                    int shape = Defined(args[0], "WarmupShape", 3, attribute, declaration);
                     parts.Add("warmup " + (shape == 0 ? "linear" : shape == 1 ? "cosine" : "exp") + " " + Number(args[1]));
                     Optional(parts, named, "From", "from");
                     Optional(parts, named, "To", "to");
@@ -122,7 +130,7 @@ namespace ScheduleDsl.Generators
                     parts.Add("cyclic");
                     if (named.TryGetValue("Mode", out TypedConstant mode))
                     {
-                        int m = Enum(mode);
+                        int m = Defined(mode, "CyclicMode", 3, attribute, declaration);
                         parts.Add(m == 0 ? "triangular" : m == 1 ? "triangular2" : "exp-range " + (named.TryGetValue("Gamma", out TypedConstant g) ? Number(g) : "1"));
                     }
 
@@ -146,7 +154,7 @@ namespace ScheduleDsl.Generators
                     Optional(parts, named, "Threshold", "threshold");
                     if (named.TryGetValue("Mode", out TypedConstant plateauMode))
                     {
-                        parts.Add(Enum(plateauMode) == 1 ? "mode max" : "mode min");
+                        parts.Add(Defined(plateauMode, "PlateauMode", 2, attribute, declaration) == 1 ? "mode max" : "mode min");
                     }
 
                     Optional(parts, named, "Floor", "floor");
@@ -184,6 +192,11 @@ namespace ScheduleDsl.Generators
         /// <summary>A number as the language reads it; a value the language rejects (negative, NaN) is written so the parser says why.</summary>
         private static string Number(TypedConstant constant)
         {
+            if (constant.Kind == TypedConstantKind.Error || constant.Kind == TypedConstantKind.Array)
+            {
+                return "?";
+            }
+
             switch (constant.Value)
             {
                 case double d:
@@ -195,7 +208,26 @@ namespace ScheduleDsl.Generators
             }
         }
 
-        private static int Enum(TypedConstant constant) => constant.Value is int i ? i : 0;
+        /// <summary>
+        /// The value of an enum argument; one outside the enum's <paramref name="count"/> defined values (<c>(WarmupShape)99</c>) is
+        /// reported on the attribute (LRS0106) instead of being read as some other value.
+        /// </summary>
+        private static int Defined(TypedConstant constant, string enumName, int count, AttributeData attribute, ScheduleDeclaration declaration)
+        {
+            if (constant.Kind != TypedConstantKind.Enum || constant.Value is not int value)
+            {
+                return 0;
+            }
+
+            if (value < 0 || value >= count)
+            {
+                Location location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
+                declaration.Problems.Add(new DeclarationProblem(Descriptors.UndefinedEnumValue, location, value.ToString(CultureInfo.InvariantCulture), enumName));
+                declaration.BlocksGeneration = true;
+            }
+
+            return value;
+        }
 
         private static string List(TypedConstant array)
         {

@@ -3,7 +3,7 @@ using ScheduleDsl.Language;
 
 namespace ScheduleDsl.Generators
 {
-    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0105.</summary>
+    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0106.</summary>
     internal static class Descriptors
     {
         public const string Category = "ScheduleDsl";
@@ -38,10 +38,13 @@ namespace ScheduleDsl.Generators
         public static readonly DiagnosticDescriptor MemberConflict = Declaration(
             "LRS0105", "Member conflicts with the generated schedule", "'{0}' already has a member '{1}' that the schedule needs as '{2}'; give it that signature or rename it");
 
+        public static readonly DiagnosticDescriptor UndefinedEnumValue = Declaration(
+            "LRS0106", "Undefined enum value in a phase attribute", "{0} is not a defined value of {1}; use one of its named members");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
-            NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict,
+            NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict, UndefinedEnumValue,
         };
 
         public static DiagnosticDescriptor ForLanguageId(string id)

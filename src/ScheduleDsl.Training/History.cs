@@ -23,6 +23,9 @@ namespace ScheduleDsl.Training
         /// <summary>Null when every epoch ran; else what stopped training (early stopping, a NaN loss …).</summary>
         public string? StopReason { get; internal set; }
 
+        /// <summary>True when training stopped because the loss (training or validation) stopped being a finite number.</summary>
+        public bool Diverged { get; internal set; }
+
         internal void Add(EpochRecord record) => _epochs.Add(record);
     }
 }

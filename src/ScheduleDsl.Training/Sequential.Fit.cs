@@ -162,6 +162,7 @@ namespace ScheduleDsl.Training
                     Progress.Step++;
                     if (!double.IsFinite(loss))
                     {
+                        history.Diverged = true;
                         stop = "the loss became " + (double.IsNaN(loss) ? "NaN" : "infinite") + " at epoch " + (epoch + 1) + ", batch " + (batches + 1)
                             + " (learning rate " + rate.ToString("G6", CultureInfo.InvariantCulture) + "); training stopped. A smaller learning rate, or a warmup, usually helps.";
                         lossSum += loss * batch;
@@ -194,6 +195,13 @@ namespace ScheduleDsl.Training
                 int seen = Math.Min(train.Count, batches * batchSize);
                 double trainLoss = lossSum / seen;
                 (double Loss, double Accuracy)? evaluated = validation != null && stop == null ? Evaluate(validation, Math.Max(batchSize, 256)) : null;
+                if (evaluated is { } checkedValidation && !double.IsFinite(checkedValidation.Loss))
+                {
+                    history.Diverged = true;
+                    stop = "the validation loss became " + (double.IsNaN(checkedValidation.Loss) ? "NaN" : "infinite") + " after epoch " + (epoch + 1)
+                        + " (learning rate " + rate.ToString("G6", CultureInfo.InvariantCulture) + "); training stopped. A smaller learning rate, or a warmup, usually helps.";
+                }
+
                 if (metric != null && schedule!.Unit == ScheduleUnit.Epoch && stop == null)
                 {
                     metric.Observe(evaluated?.Loss ?? trainLoss);

@@ -42,6 +42,9 @@ namespace ScheduleDsl.Generators.Tests
         [InlineData("[Schedule(\"constant\")] public partial class A { private double At(long t) => 0; }", "LRS0105")]
         [InlineData("[Schedule(\"plateau factor 0.5 patience 1\")] public partial class A { public int Observe(string s) => 0; }", "LRS0105")]
         [InlineData("[Schedule(\"constant\")] public static partial class A { public static bool IsAbsolute; }", "LRS0105")]
+        [InlineData("[Schedule, Warmup((WarmupShape)99, 5)] public partial class A;", "LRS0106")]
+        [InlineData("[Schedule(Per = (ScheduleUnit)7), Hold(5)] public partial class A;", "LRS0106")]
+        [InlineData("[Schedule, Cyclic(0.1, 1, 5, Mode = (CyclicMode)(-1))] public partial class A;", "LRS0106")]
         public void ConflictingDeclarationsGetADiagnosticNotBrokenCode(string declaration, string id)
         {
             string source = "using ScheduleDsl;\nnamespace N;\n" + declaration + "\n";

@@ -14,7 +14,7 @@ namespace ScheduleDsl.Cli.Commands
             var options = new TrainingOptions();
             var schedules = new Option<string[]>("--schedule") { Description = "A schedule to compare (repeat the option); 'constant' for the optimizer's rate.", AllowMultipleArgumentsPerToken = false };
             var file = new Option<string?>("--schedules-file") { Description = "A file with one schedule per line ('#' comments and blank lines skipped)." };
-            var seeds = new Option<int>("--seeds") { Description = "Repetitions with different seeds.", DefaultValueFactory = _ => 5 };
+            var seeds = InvariantOptions.Int("--seeds", "Repetitions with different seeds.", 5);
             var outputDirectory = new Option<string>("--out", "-o") { Description = "The folder for compare-loss.png and compare-rate.png.", DefaultValueFactory = _ => "compare-output" };
             var command = new Command("compare", "Train with several schedules and compare them.");
             options.AddTo(command);
@@ -46,6 +46,8 @@ namespace ScheduleDsl.Cli.Commands
                 {
                     throw new UsageException("--seeds must be at least 1");
                 }
+
+                OutputPaths.CheckFolder(result.GetValue(outputDirectory), "--out");
 
                 var arms = new List<Arm>();
                 var optimizer = options.OptimizerFactory(result);

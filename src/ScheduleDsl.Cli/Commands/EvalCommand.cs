@@ -12,8 +12,8 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var text = new Argument<string>("text") { Description = "The schedule, e.g. \"lr 1e-2: step 0.8 every 2\"." };
-            var steps = new Option<int>("--steps") { Description = "How many values, from t = 0.", DefaultValueFactory = _ => 20 };
-            var baseLr = new Option<double>("--base-lr") { Description = "The optimizer's base rate that factor schedules multiply.", DefaultValueFactory = _ => 1.0 };
+            var steps = InvariantOptions.Int("--steps", "How many values, from t = 0.", 20);
+            var baseLr = InvariantOptions.Double("--base-lr", "The optimizer's base rate that factor schedules multiply.", 1.0);
             var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "csv", "json");
             var metrics = new Option<string?>("--metrics") { Description = "For plateau schedules: the metric observed after each t, comma-separated (m0,m1,…)." };
@@ -47,31 +47,61 @@ namespace ScheduleDsl.Cli.Commands
                 throw new UsageException("--metrics is for schedules with a 'plateau' phase; this schedule does not observe metrics");
             }
 
-            double[] values = Evaluate(schedule, steps, schedule.IsAbsolute ? 1.0 : baseLr, metrics);
-            output.Write(format switch
-            {
-                "json" => Json(values),
-                "csv" => Csv(values),
-                _ => Table(values, schedule),
-            });
-            return ExitCodes.Success;
-        }
-
-        /// <summary>The values at t = 0 … steps−1; for a plateau schedule the value at t follows the metrics m0 … m(t−1).</summary>
-        public static double[] Evaluate(ILearningRateSchedule schedule, int steps, double scale, double[] metrics)
-        {
-            var values = new double[steps];
+            // Streamed: a value is written as soon as it is computed, so --steps 2147483647 costs time, not memory.
+            double scale = schedule.IsAbsolute ? 1.0 : baseLr;
             var metric = schedule as IMetricSchedule;
+            string unit = schedule.Unit == ScheduleUnit.Step ? "step" : "epoch";
+            int width = Math.Max(unit.Length, (steps - 1).ToString(CultureInfo.InvariantCulture).Length);
+            switch (format)
+            {
+                case "json":
+                    output.Write('[');
+                    break;
+                case "csv":
+                    output.Write("t,value\n");
+                    break;
+                default:
+                    output.Write(unit.PadLeft(width) + "  " + (schedule.IsAbsolute ? "rate" : "rate (factor × base)") + "\n");
+                    break;
+            }
+
             for (int t = 0; t < steps; t++)
             {
-                values[t] = schedule.At(t) * scale;
+                double value = Scaled(schedule.At(t), scale);
                 if (metric != null && t < metrics.Length)
                 {
                     metric.Observe(metrics[t]);
                 }
+
+                string index = t.ToString(CultureInfo.InvariantCulture);
+                switch (format)
+                {
+                    case "json":
+                        output.Write((t == 0 ? string.Empty : ",") + value.ToString("R", CultureInfo.InvariantCulture));
+                        break;
+                    case "csv":
+                        output.Write(index + "," + value.ToString("R", CultureInfo.InvariantCulture) + "\n");
+                        break;
+                    default:
+                        output.Write(index.PadLeft(width) + "  " + value.ToString("G10", CultureInfo.InvariantCulture) + "\n");
+                        break;
+                }
             }
 
-            return values;
+            if (format == "json")
+            {
+                output.Write("]\n");
+            }
+
+            output.Flush();
+            return ExitCodes.Success;
+        }
+
+        /// <summary>A schedule value times the base rate, saturating at <see cref="double.MaxValue"/> as schedule values do.</summary>
+        public static double Scaled(double value, double scale)
+        {
+            double product = value * scale;
+            return product > double.MaxValue ? double.MaxValue : product;
         }
 
         private static double[] ParseMetrics(string text)
@@ -87,43 +117,6 @@ namespace ScheduleDsl.Cli.Commands
             }
 
             return metrics;
-        }
-
-        private static string Json(double[] values)
-        {
-            var builder = new StringBuilder("[");
-            for (int i = 0; i < values.Length; i++)
-            {
-                builder.Append(i == 0 ? string.Empty : ",").Append(values[i].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            return builder.Append("]\n").ToString();
-        }
-
-        private static string Csv(double[] values)
-        {
-            var builder = new StringBuilder("t,value\n");
-            for (int i = 0; i < values.Length; i++)
-            {
-                builder.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(values[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-            }
-
-            return builder.ToString();
-        }
-
-        private static string Table(double[] values, ILearningRateSchedule schedule)
-        {
-            string unit = schedule.Unit == ScheduleUnit.Step ? "step" : "epoch";
-            string heading = schedule.IsAbsolute ? "rate" : "rate (factor × base)";
-            int width = Math.Max(unit.Length, values.Length.ToString(CultureInfo.InvariantCulture).Length);
-            var builder = new StringBuilder();
-            builder.Append(unit.PadLeft(width)).Append("  ").Append(heading).Append('\n');
-            for (int i = 0; i < values.Length; i++)
-            {
-                builder.Append(i.ToString(CultureInfo.InvariantCulture).PadLeft(width)).Append("  ").Append(values[i].ToString("G10", CultureInfo.InvariantCulture)).Append('\n');
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -10,7 +10,7 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var text = new Argument<string>("text") { Description = "The schedule to explain." };
-            var steps = new Option<int?>("--steps") { Description = "How many time indices to plot (default: the schedule's length plus a tenth, or 100)." };
+            var steps = InvariantOptions.NullableInt("--steps", "How many time indices to plot (default: the schedule's length plus a tenth, or 100).");
             var command = new Command("explain", "Explain a schedule in English and plot it.") { text, steps };
             command.SetAction(result => Run(result.GetValue(text)!, result.GetValue(steps), output, error));
             return command;

@@ -20,9 +20,9 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var options = new TrainingOptions();
-            var start = new Option<double>("--start") { Description = "The first rate of the sweep.", DefaultValueFactory = _ => 1e-6 };
-            var end = new Option<double>("--end") { Description = "The last rate of the sweep.", DefaultValueFactory = _ => 10 };
-            var steps = new Option<int>("--steps") { Description = "Optimizer steps in the sweep.", DefaultValueFactory = _ => 200 };
+            var start = InvariantOptions.Double("--start", "The first rate of the sweep.", 1e-6);
+            var end = InvariantOptions.Double("--end", "The last rate of the sweep.", 10);
+            var steps = InvariantOptions.Int("--steps", "Optimizer steps in the sweep.", 200);
             var file = new Option<string>("--out", "-o") { Description = "The PNG file of loss against rate.", DefaultValueFactory = _ => "find-lr.png" };
             var command = new Command("find-lr", "Run a learning-rate range test and suggest a schedule.");
             options.AddTo(command);
@@ -41,10 +41,12 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException("--start and --end must be finite, with 0 < start < end");
                 }
 
-                if (count < 10)
+                if (count < 10 || count > MaxSteps)
                 {
-                    throw new UsageException("--steps must be at least 10");
+                    throw new UsageException("--steps must be between 10 and " + MaxSteps.ToString(CultureInfo.InvariantCulture) + " (the sweep records every step), not " + count.ToString(CultureInfo.InvariantCulture));
                 }
+
+                string path = OutputPaths.CheckFile(result.GetValue(file), "--out");
 
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
@@ -75,8 +77,7 @@ namespace ScheduleDsl.Cli.Commands
                 int steepest = Steepest(recorder.Smoothed, recorder.Rates);
                 double peak = Round(recorder.Rates[best] / 10);
                 double low = Round(recorder.Rates[steepest] / 4 < peak ? recorder.Rates[steepest] / 4 : peak / 10);
-                int totalSteps = result.GetValue(options.Epochs) * batchesPerEpoch;
-                string path = result.GetValue(file)!;
+                long totalSteps = (long)result.GetValue(options.Epochs) * batchesPerEpoch;
                 PngPlot.Write(path, "Learning-rate range test", "learning rate (log10)", "smoothed loss",
                     new[] { new Series("smoothed loss", recorder.Rates.Select(Math.Log10).ToArray(), recorder.Smoothed.ToArray()) });
                 output.WriteLine("Swept the rate from " + G(first) + " to " + G(recorder.Rates[^1]) + " over " + recorder.Rates.Count + " steps (" + sweepText + ").");
@@ -84,11 +85,14 @@ namespace ScheduleDsl.Cli.Commands
                 output.WriteLine("Suggested schedules (" + result.GetValue(options.Epochs) + " epochs of " + batchesPerEpoch + " steps; paste into [Schedule(\"…\")]):");
                 output.WriteLine("  lr " + F(peak) + " per step: onecycle " + F(peak) + " over " + totalSteps);
                 output.WriteLine("  lr " + F(peak) + " per step: cyclic " + F(low) + " to " + F(peak) + " up " + Math.Max(1, 2 * batchesPerEpoch));
-                output.WriteLine("Plot: " + path);
+                output.WriteLine("Plot: " + result.GetValue(file));
                 return ExitCodes.Success;
             });
             return command;
         }
+
+        /// <summary>The longest sweep: each step is recorded and plotted.</summary>
+        public const int MaxSteps = 1_000_000;
 
         /// <summary>The step where the smoothed loss falls fastest against log(rate), before the minimum.</summary>
         private static int Steepest(List<double> smoothed, List<double> rates)

@@ -19,15 +19,19 @@ namespace ScheduleDsl.Cli.Commands
 
         public static int Run(string text, string name, string? ns, TextWriter output, TextWriter error)
         {
-            if (!IsIdentifier(name))
+            if (!IsIdentifier(name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name))
             {
                 throw new UsageException("--name must be a C# identifier, not '" + name + "'");
             }
 
-            if (ns != null && !System.Array.TrueForAll(ns.Split('.'), IsIdentifier))
+            if (ns != null && !System.Array.TrueForAll(ns.Split('.'), part => IsIdentifier(part.StartsWith("@", System.StringComparison.Ordinal) ? part.Substring(1) : part)))
             {
                 throw new UsageException("--namespace must be dotted C# identifiers, not '" + ns + "'");
             }
+
+            // A keyword is a valid name once escaped, as the generator writes a type named @class.
+            name = Escape(name);
+            ns = ns == null ? null : string.Join(".", System.Array.ConvertAll(ns.Split('.'), Escape));
 
             if (ScheduleInput.Parse(text, error) == null)
             {
@@ -38,6 +42,18 @@ namespace ScheduleDsl.Cli.Commands
             output.Write(ScheduleEmitter.Emit(spec));
             return ExitCodes.Success;
         }
+
+        private static readonly System.Collections.Generic.HashSet<string> Keywords = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal",
+            "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+            "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null",
+            "object", "operator", "out", "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte",
+            "sealed", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+            "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        private static string Escape(string name) => Keywords.Contains(name) ? "@" + name : name;
 
         private static bool IsIdentifier(string name)
         {

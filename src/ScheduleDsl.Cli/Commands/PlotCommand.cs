@@ -12,9 +12,9 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var texts = new Argument<string[]>("text") { Description = "One or more schedules.", Arity = ArgumentArity.OneOrMore };
-            var steps = new Option<int>("--steps") { Description = "Time indices to plot, from 0.", DefaultValueFactory = _ => 100 };
+            var steps = InvariantOptions.Int("--steps", "Time indices to plot, from 0.", 100);
             var file = new Option<string>("--out", "-o") { Description = "The PNG file to write.", Required = true };
-            var baseLr = new Option<double>("--base-lr") { Description = "The base rate that factor schedules multiply.", DefaultValueFactory = _ => 1.0 };
+            var baseLr = InvariantOptions.Double("--base-lr", "The base rate that factor schedules multiply.", 1.0);
             var command = new Command("plot", "Plot the rate curves of schedules to a PNG file.") { texts, steps, file, baseLr };
             command.SetAction(result =>
             {
@@ -30,6 +30,7 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException("--base-lr must be a finite number greater than 0");
                 }
 
+                string path = OutputPaths.CheckFile(result.GetValue(file), "--out");
                 var series = new List<Series>();
                 string unit = "epoch";
                 foreach (string text in result.GetValue(texts)!)
@@ -47,15 +48,8 @@ namespace ScheduleDsl.Cli.Commands
                     series.Add(new Series(text, x, x.Select(t => schedule.At((long)t) * factor).ToArray()));
                 }
 
-                string path = result.GetValue(file)!;
-                string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (directory != null)
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
                 PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60, legend: ScottPlot.Alignment.UpperRight);
-                output.WriteLine("Wrote " + path);
+                output.WriteLine("Wrote " + result.GetValue(file));
                 return ExitCodes.Success;
             });
             return command;

@@ -43,6 +43,8 @@ namespace ScheduleDsl.Cli.Commands
                     return ExitCodes.BadInput;
                 }
 
+                string? savePath = result.GetValue(save) is string s ? OutputPaths.CheckFile(s, "--save") : null;
+                string? jsonPath = result.GetValue(historyJson) is string j ? OutputPaths.CheckFile(j, "--history-json") : null;
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
                 int classes = options.Classes(data);
@@ -92,6 +94,22 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 bar.Finish();
+                if (history.Diverged)
+                {
+                    error.WriteLine("error: training diverged: " + history.StopReason);
+                    if (savePath != null)
+                    {
+                        error.WriteLine("The checkpoint was not saved: its weights would not be finite numbers.");
+                    }
+
+                    if (jsonPath != null)
+                    {
+                        WriteHistory(jsonPath, history);
+                    }
+
+                    return ExitCodes.Diverged;
+                }
+
                 if (history.Epochs.Count > 0)
                 {
                     EpochRecord last = history.Epochs[^1];
@@ -110,13 +128,12 @@ namespace ScheduleDsl.Cli.Commands
                     output.WriteLine("Stopped early: " + history.StopReason);
                 }
 
-                if (result.GetValue(save) is string savePath)
+                if (savePath != null)
                 {
-                    Checkpoint.Save(model, savePath, parsed);
-                    output.WriteLine("Checkpoint saved to " + savePath + ".");
+                    SaveOrRescue(model, savePath, parsed, output, error);
                 }
 
-                if (result.GetValue(historyJson) is string jsonPath)
+                if (jsonPath != null)
                 {
                     WriteHistory(jsonPath, history);
                 }
@@ -124,6 +141,34 @@ namespace ScheduleDsl.Cli.Commands
                 return ExitCodes.Success;
             });
             return command;
+        }
+
+        /// <summary>
+        /// Saves the checkpoint; when the target fails while being written (a full disk), saves it to the temporary folder
+        /// instead and says where, so the training is not lost, and fails the command.
+        /// </summary>
+        private static void SaveOrRescue(Sequential model, string path, ILearningRateSchedule? schedule, TextWriter output, TextWriter error)
+        {
+            try
+            {
+                Checkpoint.Save(model, path, schedule);
+                output.WriteLine("Checkpoint saved to " + path + ".");
+                return;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                string rescue = Path.Combine(Path.GetTempPath(), "schedule-train-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".ckpt");
+                try
+                {
+                    Checkpoint.Save(model, rescue, schedule);
+                }
+                catch (Exception again) when (again is IOException || again is UnauthorizedAccessException)
+                {
+                    throw new IOException("cannot save the checkpoint to " + path + " (" + e.Message + "), nor to " + rescue + " (" + again.Message + ")", e);
+                }
+
+                throw new IOException("cannot save the checkpoint to " + path + " (" + e.Message + "); the trained model was saved to " + rescue + " instead", e);
+            }
         }
 
         internal static void WriteHistory(string path, History history)

@@ -51,11 +51,19 @@ namespace ScheduleDsl.Cli.Reports
             builder.Append("arm".PadRight(width)).Append(" | final training loss | test accuracy   | schedule\n");
             foreach (ArmResult r in results)
             {
+                string finalLoss = r.DivergedRuns == r.FinalLoss.Length ? "diverged"
+                    : MeanStd(r.FinalLoss.Where(double.IsFinite).ToArray(), "0.0000") + (r.DivergedRuns > 0 ? " †" : string.Empty);
                 builder.Append(r.Arm.Name.PadRight(width))
-                    .Append(" | ").Append(MeanStd(r.FinalLoss, "0.0000").PadRight(19))
+                    .Append(" | ").Append(finalLoss.PadRight(19))
                     .Append(" | ").Append(MeanStd(r.TestAccuracy.Select(a => a * 100).ToArray(), "0.0").Replace(" ±", "% ±").PadRight(15))
                     .Append(" | ").Append(r.Arm.ScheduleText ?? "(none: the optimizer's constant rate)")
                     .Append('\n');
+            }
+
+            foreach (ArmResult r in results.Where(r => r.DivergedRuns > 0))
+            {
+                builder.Append("† " + r.Arm.Name + " diverged in " + r.DivergedRuns + " of " + r.FinalLoss.Length
+                    + " seeds (the loss became NaN or infinite); the loss column averages the other seeds, and a diverged seed counts as the worst outcome.\n");
             }
 
             return builder.ToString();
@@ -64,9 +72,24 @@ namespace ScheduleDsl.Cli.Reports
         /// <summary>One plain sentence on what the runs show for <paramref name="arm"/> against <paramref name="baseline"/>.</summary>
         public static string Verdict(ArmResult baseline, ArmResult arm)
         {
-            (double lossDifference, bool clearLoss) = Experiment.Compare(arm.FinalLoss, baseline.FinalLoss);
-            (double accuracyDifference, bool clearAccuracy) = Experiment.Compare(arm.TestAccuracy, baseline.TestAccuracy);
-            string seeds = arm.FinalLoss.Length + " seeds";
+            // Divergence is the worst outcome, not noise: the arm that diverged in more seeds is the worse one, and seeds where
+            // either diverged drop out of the paired comparison of losses.
+            if (arm.DivergedRuns != baseline.DivergedRuns)
+            {
+                bool worse = arm.DivergedRuns > baseline.DivergedRuns;
+                return "Against " + baseline.Arm.Name + ", " + arm.Arm.Name + " did " + (worse ? "worse" : "better") + ": it diverged in " + arm.DivergedRuns + " of "
+                    + arm.FinalLoss.Length + " seeds, " + baseline.Arm.Name + " in " + baseline.DivergedRuns + ".";
+            }
+
+            int[] both = Enumerable.Range(0, arm.FinalLoss.Length).Where(i => double.IsFinite(arm.FinalLoss[i]) && double.IsFinite(baseline.FinalLoss[i])).ToArray();
+            if (both.Length == 0)
+            {
+                return "Against " + baseline.Arm.Name + ", " + arm.Arm.Name + " cannot be compared: both diverged in every seed.";
+            }
+
+            (double lossDifference, bool clearLoss) = Experiment.Compare(both.Select(i => arm.FinalLoss[i]).ToArray(), both.Select(i => baseline.FinalLoss[i]).ToArray());
+            (double accuracyDifference, bool clearAccuracy) = Experiment.Compare(both.Select(i => arm.TestAccuracy[i]).ToArray(), both.Select(i => baseline.TestAccuracy[i]).ToArray());
+            string seeds = both.Length + " seeds" + (both.Length < arm.FinalLoss.Length ? " where neither diverged" : string.Empty);
             string loss = clearLoss
                 ? (lossDifference < 0 ? "a lower" : "a higher") + " final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", beyond the seed-to-seed noise)"
                 : "no clear difference in final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", within the seed-to-seed noise)";

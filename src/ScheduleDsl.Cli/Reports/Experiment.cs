@@ -19,6 +19,9 @@ namespace ScheduleDsl.Cli.Reports
 
         /// <summary>The rate of each epoch (the same for every seed unless a plateau reacts to the metric; then the first seed's).</summary>
         public double[] Rates => Runs[0].Epochs.Select(e => e.LearningRate).ToArray();
+
+        /// <summary>In how many seeds training diverged (its final loss is NaN, its accuracy counted as 0).</summary>
+        public int DivergedRuns => Runs.Count(r => r.Diverged);
     }
 
     /// <summary>
@@ -49,8 +52,8 @@ namespace ScheduleDsl.Cli.Reports
                     model.Compile(loss, arms[a].Optimizer());
                     History history = model.Fit(d.TrainX, d.TrainLabels, epochs, batchSize, arms[a].Schedule(), seed: seed);
                     runs[a].Add(history);
-                    finalLoss[a][seed] = history.Epochs[^1].Loss;
-                    accuracy[a][seed] = model.Evaluate(d.TestX, OneHot(d.TestLabels, model.Outputs)).Accuracy;
+                    finalLoss[a][seed] = history.Diverged ? double.NaN : history.Epochs[^1].Loss;
+                    accuracy[a][seed] = history.Diverged ? 0 : model.Evaluate(d.TestX, OneHot(d.TestLabels, model.Outputs)).Accuracy;
                     onRun?.Invoke(arms[a].Name + ", seed " + seed);
                 }
             }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ScheduleDsl.Cli
+{
+    /// <summary>
+    /// Numeric options read with the invariant culture, whatever the user's locale: under de_DE <c>--lr 0.05</c> is 0.05,
+    /// not 5, and <c>--lr 0,05</c> is an error rather than a different number. Errors name the option and the text.
+    /// </summary>
+    internal static class InvariantOptions
+    {
+        public static Option<double> Double(string name, string description, double defaultValue) =>
+            new Option<double>(name)
+            {
+                Description = description,
+                DefaultValueFactory = _ => defaultValue,
+                CustomParser = result => ParseDouble(result, name) ?? defaultValue,
+            };
+
+        public static Option<double?> NullableDouble(string name, string description) =>
+            new Option<double?>(name)
+            {
+                Description = description,
+                CustomParser = result => ParseDouble(result, name),
+            };
+
+        public static Option<int> Int(string name, string description, int defaultValue, params string[] aliases)
+        {
+            var option = new Option<int>(name, aliases)
+            {
+                Description = description,
+                DefaultValueFactory = _ => defaultValue,
+                CustomParser = result => ParseInt(result, name) ?? defaultValue,
+            };
+            return option;
+        }
+
+        public static Option<int?> NullableInt(string name, string description) =>
+            new Option<int?>(name)
+            {
+                Description = description,
+                CustomParser = result => ParseInt(result, name),
+            };
+
+        /// <summary>A number as the CLI writes it, for messages and output: invariant, shortest round trip.</summary>
+        public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static double? ParseDouble(ArgumentResult result, string name)
+        {
+            string text = Single(result);
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out double value)
+                && !double.IsNaN(value) && !double.IsInfinity(value))
+            {
+                return value;
+            }
+
+            result.AddError(name + " takes a finite number written with a '.' decimal point (such as 0.05 or 1e-3), not '" + text + "'");
+            return null;
+        }
+
+        private static int? ParseInt(ArgumentResult result, string name)
+        {
+            string text = Single(result);
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            bool whole = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            result.AddError(name + (whole ? " is at most 2147483647 (and at least -2147483648), not " : " takes a whole number, not '") + text + (whole ? string.Empty : "'"));
+            return null;
+        }
+
+        private static string Single(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[result.Tokens.Count - 1].Value : string.Empty;
+    }
+}
