@@ -3,7 +3,7 @@ using ScheduleDsl.Language;
 
 namespace ScheduleDsl.Generators
 {
-    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0106.</summary>
+    /// <summary>Every diagnostic the analyzer reports: the language's LRS0001–LRS0010 and the declaration rules LRS0100–LRS0107.</summary>
     internal static class Descriptors
     {
         public const string Category = "ScheduleDsl";
@@ -41,10 +41,13 @@ namespace ScheduleDsl.Generators
         public static readonly DiagnosticDescriptor UndefinedEnumValue = Declaration(
             "LRS0106", "Undefined enum value in a phase attribute", "{0} is not a defined value of {1}; use one of its named members");
 
+        public static readonly DiagnosticDescriptor TooLarge = Declaration(
+            "LRS0107", "Schedule too large to generate", "This schedule holds {0} kernels; the generator compiles at most {1} into C# (Schedule.Parse takes larger ones)");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
-            NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict, UndefinedEnumValue,
+            NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict, UndefinedEnumValue, TooLarge,
         };
 
         public static DiagnosticDescriptor ForLanguageId(string id)

@@ -33,6 +33,15 @@ namespace ScheduleDsl.Generators
             ScheduleDeclaration declaration = ReadForm(type, schedule, cancellationToken);
             if (declaration.Text != null && !declaration.BlocksGeneration)
             {
+                int kernels = Language.Parser.Parse(declaration.Text).KernelCount;
+                if (kernels > Language.Parser.MaxGeneratedKernels)
+                {
+                    declaration.Problems.Add(new DeclarationProblem(Descriptors.TooLarge, ArgumentLocation(schedule, cancellationToken) ?? NameLocation(type, cancellationToken),
+                        kernels.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.Parser.MaxGeneratedKernels.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    declaration.BlocksGeneration = true;
+                    return declaration;
+                }
+
                 GeneratedMembers.Check(type, declaration, cancellationToken);
             }
 

@@ -63,14 +63,85 @@ namespace ScheduleDsl.Training
                 }
             }
 
+            metadata[ChecksumKey] = Checksum(tensors, metadata);
             SafeTensors.Write(path, tensors, metadata);
+        }
+
+        /// <summary>The metadata key of the SHA-256 over every tensor (name, shape, values) and every other metadata entry.</summary>
+        public const string ChecksumKey = "sha256";
+
+        /// <summary>
+        /// SHA-256 over the tensors in order (name, shape, the float bits) and the other metadata entries in ordinal key order,
+        /// so any flipped bit in the data or the header is detected on load.
+        /// </summary>
+        private static string Checksum(IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string> metadata)
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            void AppendText(string text)
+            {
+                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                AppendLength(bytes.Length);
+                hash.AppendData(bytes);
+            }
+
+            void AppendLength(long value)
+            {
+                Span<byte> buffer = stackalloc byte[8];
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
+                hash.AppendData(buffer);
+            }
+
+            foreach (NamedTensor tensor in tensors)
+            {
+                AppendText(tensor.Name);
+                AppendLength(tensor.Shape.Length);
+                foreach (int dimension in tensor.Shape)
+                {
+                    AppendLength(dimension);
+                }
+
+                AppendLength(tensor.Values.Length);
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.Values.AsSpan()));
+            }
+
+            foreach (string key in metadata.Keys.Where(k => k != ChecksumKey).OrderBy(k => k, StringComparer.Ordinal))
+            {
+                AppendText(key);
+                AppendText(metadata[key]);
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+        }
+
+        /// <summary>A whole number from the metadata, checked against its range; anything else is named in an <see cref="InvalidDataException"/>.</summary>
+        private static long Count(IReadOnlyDictionary<string, string> metadata, string key, string path, long maximum)
+        {
+            if (!metadata.TryGetValue(key, out string? text))
+            {
+                throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
+            }
+
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value > maximum)
+            {
+                throw new InvalidDataException("'" + path + "' holds '" + key + "' = '" + text + "', which is not a whole number from 0 to " + maximum.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+
+            return value;
         }
 
         /// <summary>
         /// Restores a checkpoint into a model built and compiled as the one that saved it (same layers, loss and optimizer
         /// settings), and into its schedule's state.
         /// </summary>
-        public static void Load(Sequential model, string path, ILearningRateSchedule? schedule = null)
+        /// <param name="model">A model built and compiled as the one that saved the checkpoint.</param>
+        /// <param name="path">The checkpoint.</param>
+        /// <param name="schedule">The schedule training goes on with; it must be the one saved, unless <paramref name="acceptScheduleChange"/>.</param>
+        /// <param name="acceptScheduleChange">
+        /// Go on with another schedule (or none) than the one the checkpoint was saved with; a saved plateau state is then
+        /// not restored.
+        /// </param>
+        /// <exception cref="InvalidDataException">The file is damaged (its checksum does not match), of another model, or holds a field out of range.</exception>
+        public static void Load(Sequential model, string path, ILearningRateSchedule? schedule = null, bool acceptScheduleChange = false)
         {
             (IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string> metadata) = SafeTensors.Read(path);
             string Require(string key) => metadata.TryGetValue(key, out string? value) ? value : throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
@@ -79,18 +150,43 @@ namespace ScheduleDsl.Training
                 throw new InvalidDataException("'" + path + "' is a checkpoint of format '" + metadata["format"] + "', not '" + Format + "'.");
             }
 
+            if (!metadata.TryGetValue(ChecksumKey, out string? recorded))
+            {
+                throw new InvalidDataException("'" + path + "' has no integrity checksum ('" + ChecksumKey + "' in its metadata), so damage could not be detected; it was not written by Checkpoint.Save.");
+            }
+
+            if (!string.Equals(recorded, Checksum(tensors, metadata), StringComparison.Ordinal))
+            {
+                throw new InvalidDataException("'" + path + "' is damaged: its contents do not match the SHA-256 recorded when it was saved.");
+            }
+
+            string? saved = metadata.TryGetValue("schedule", out string? savedText) ? savedText : null;
+            string? given = schedule == null ? null : schedule.ToString() ?? string.Empty;
+            if (saved != given && !acceptScheduleChange)
+            {
+                throw new InvalidDataException(saved == null
+                    ? "'" + path + "' was saved without a schedule, but training would go on with '" + given + "'; say so to change it."
+                    : given == null
+                        ? "'" + path + "' was saved with the schedule '" + saved + "'; give that schedule to resume (or say so to go on without it)."
+                        : "'" + path + "' was saved with the schedule '" + saved + "', not '" + given + "'; say so to change it.");
+            }
+
             Check(path, "architecture", Require("architecture"), Architecture(model));
             Check(path, "loss", Require("loss"), model.Loss.ToString());
             Check(path, "optimizer", Require("optimizer"), model.Optimizer.Describe());
-            if (schedule != null && metadata.TryGetValue("schedule", out string? saved) && saved != (schedule.ToString() ?? string.Empty))
+            string[] rngText = Require("rng").Split(',');
+            var rng = new ulong[rngText.Length];
+            for (int i = 0; i < rngText.Length; i++)
             {
-                throw new InvalidDataException("'" + path + "' was saved with the schedule '" + saved + "', not '" + schedule + "'.");
+                if (!ulong.TryParse(rngText[i], NumberStyles.None, CultureInfo.InvariantCulture, out rng[i]))
+                {
+                    throw new InvalidDataException("'" + path + "' holds a generator state 'rng' with a part '" + rngText[i] + "' that is not a 64-bit whole number.");
+                }
             }
 
-            ulong[] rng = Require("rng").Split(',').Select(s => ulong.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
-            int epoch = int.Parse(Require("epoch"), NumberStyles.None, CultureInfo.InvariantCulture);
-            long step = long.Parse(Require("step"), NumberStyles.None, CultureInfo.InvariantCulture);
-            long iterations = long.Parse(Require("optimizer_iterations"), NumberStyles.None, CultureInfo.InvariantCulture);
+            int epoch = (int)Count(metadata, "epoch", path, int.MaxValue);
+            long step = Count(metadata, "step", path, long.MaxValue);
+            long iterations = Count(metadata, "optimizer_iterations", path, long.MaxValue);
             Rng restoredRng;
             try
             {
@@ -102,7 +198,7 @@ namespace ScheduleDsl.Training
             }
 
             MetricScheduleState? state = null;
-            if (schedule is IMetricSchedule current)
+            if (schedule is IMetricSchedule current && saved == given)
             {
                 state = DeserializeState(Require("schedule_state"), path);
                 if (state.Plateaus.Count != current.GetState().Plateaus.Count)
@@ -116,9 +212,9 @@ namespace ScheduleDsl.Training
             model.Optimizer.Iterations = iterations;
             model.Restore(new TrainingProgress(epoch, step, restoredRng));
             model.MarkInitialized();
-            if (schedule is IMetricSchedule metric)
+            if (schedule is IMetricSchedule metric && state != null)
             {
-                metric.SetState(state!);
+                metric.SetState(state);
             }
         }
 
@@ -230,7 +326,8 @@ namespace ScheduleDsl.Training
 
                 return new MetricScheduleState(root.GetProperty("observations").GetInt64(), plateaus);
             }
-            catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
+            catch (Exception e) when (e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException
+                || e is ArgumentException || e is OverflowException)
             {
                 throw new InvalidDataException("'" + path + "' holds a schedule state that cannot be read: " + e.Message);
             }

@@ -89,8 +89,10 @@ namespace ScheduleDsl.Training
                 header.WriteByte((byte)' ');
             }
 
-            string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            path = RegularTarget(path);
+            string directory = Path.GetDirectoryName(path)!;
             Directory.CreateDirectory(directory);
+            RemoveStaleTemporaries(directory, Path.GetFileName(path));
             string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
@@ -116,6 +118,74 @@ namespace ScheduleDsl.Training
                 if (File.Exists(temporary))
                 {
                     File.Delete(temporary);
+                }
+            }
+        }
+
+        /// <summary>How old a temporary file of an interrupted save must be before a later save of the same target removes it.</summary>
+        public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+        /// <summary>
+        /// The file a save really writes: the final target of a symbolic link (so the link stays a link), and never a device,
+        /// a pipe or a file of /proc or /sys, which a rename would replace or which cannot hold a checkpoint.
+        /// </summary>
+        public static string RegularTarget(string path)
+        {
+            string full = Path.GetFullPath(path);
+            var info = new FileInfo(full);
+            if (info.LinkTarget != null)
+            {
+                FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target == null)
+                {
+                    throw new IOException("'" + path + "' is a symbolic link whose target cannot be resolved.");
+                }
+
+                full = target.FullName;
+                info = new FileInfo(full);
+            }
+
+            if (Directory.Exists(full))
+            {
+                throw new IOException("'" + path + "' is a folder, not a file.");
+            }
+
+            foreach (string special in new[] { "/dev/", "/proc/", "/sys/" })
+            {
+                if (full.StartsWith(special, StringComparison.Ordinal))
+                {
+                    throw new IOException("'" + path + "' is not a regular file (" + special.Trim('/') + "); a checkpoint is saved only to a regular file.");
+                }
+            }
+
+            if (info.Exists)
+            {
+                using var probe = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                if (!probe.CanSeek)
+                {
+                    throw new IOException("'" + path + "' is not a regular file (a pipe, socket or device); a checkpoint is saved only to a regular file.");
+                }
+            }
+
+            return full;
+        }
+
+        /// <summary>Removes the temporaries <c>.NAME.*.tmp</c> that saves of the same target killed part-way left behind.</summary>
+        private static void RemoveStaleTemporaries(string directory, string name)
+        {
+            DateTime cutoff = DateTime.UtcNow - StaleAfter;
+            foreach (string file in Directory.EnumerateFiles(directory, "." + name + ".*.tmp"))
+            {
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(file) < cutoff)
+                    {
+                        File.Delete(file);
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // Another process may be removing it too, or it is not ours to remove: the save goes on.
                 }
             }
         }
@@ -152,6 +222,21 @@ namespace ScheduleDsl.Training
             }
 
             using (document)
+            {
+                try
+                {
+                    return ReadHeader(path, document, bytes, dataStart, dataLength);
+                }
+                catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is OverflowException || e is ArgumentException || e is KeyNotFoundException)
+                {
+                    // A header field of the wrong JSON type or out of range (a string shape, a negative offset …).
+                    throw Corrupt(path, "its header holds a field of the wrong type or range (" + e.Message + ")");
+                }
+            }
+        }
+
+        private static (IReadOnlyList<NamedTensor> Tensors, IReadOnlyDictionary<string, string> Metadata) ReadHeader(string path, JsonDocument document, byte[] bytes, int dataStart, long dataLength)
+        {
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {

@@ -86,8 +86,8 @@ namespace ScheduleDsl.Generators.Tests
         [Fact]
         public void ProductsAndChainsAtTheSizeLimitCompile()
         {
-            string product = string.Join(" * ", Enumerable.Repeat("(exp 0.999 for 3)", Language.Parser.MaxKernels));
-            string chain = string.Join(" -> ", Enumerable.Repeat("linear 2 to 0.5", Language.Parser.MaxKernels - 1)) + " -> constant";
+            string product = string.Join(" * ", Enumerable.Repeat("(exp 0.999 for 3)", Language.Parser.MaxGeneratedKernels));
+            string chain = string.Join(" -> ", Enumerable.Repeat("linear 2 to 0.5", Language.Parser.MaxGeneratedKernels - 1)) + " -> constant";
             foreach (string text in new[] { product, chain })
             {
                 string source = "using ScheduleDsl;\nnamespace N;\n[Schedule(\"" + text + "\")] public partial class A;\n";
@@ -96,13 +96,16 @@ namespace ScheduleDsl.Generators.Tests
         }
 
         [Fact]
-        public void OneKernelMoreThanTheLimitIsASyntaxErrorNotACompilerCrash()
+        public void OneKernelMoreThanTheGeneratorsLimitIsADeclarationErrorNotACompilerCrash()
         {
-            string text = string.Join(" * ", Enumerable.Repeat("constant", Language.Parser.MaxKernels + 1));
+            string text = string.Join(" * ", Enumerable.Repeat("constant", Language.Parser.MaxGeneratedKernels + 1));
             string source = "using ScheduleDsl;\nnamespace N;\n[Schedule(\"" + text + "\")] public partial class A;\n";
             Diagnostic reported = Assert.Single(AnalyzerProblems(source));
-            Assert.Equal("LRS0001", reported.Id);
-            Assert.Contains("at most 1000 kernels", reported.GetMessage());
+            Assert.Equal("LRS0107", reported.Id);
+            Assert.Contains("holds 1001 kernels", reported.GetMessage());
+            (_, GeneratorDriverRunResult run, ImmutableArray<Diagnostic> diagnostics) = GeneratorHarness.Generate(source);
+            Assert.Empty(run.GeneratedTrees);
+            Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         }
 
         private static IEnumerable<Diagnostic> AnalyzerProblems(string source) =>

@@ -19,11 +19,12 @@ namespace ScheduleDsl.Cli.Commands
             var init = new Option<string?>("--init") { Description = "Initial weights from a safetensors file (layers.{k}.weight [out, in], layers.{k}.bias)." };
             var save = new Option<string?>("--save") { Description = "Save a checkpoint (weights, optimizer, progress, schedule state) at the end." };
             var resume = new Option<string?>("--resume") { Description = "Resume from a checkpoint saved with --save by the same command line." };
+            var changeSchedule = new Option<bool>("--change-schedule") { Description = "With --resume: go on with another --schedule (or none) than the checkpoint was saved with." };
             var historyJson = new Option<string?>("--history-json") { Description = "Write the history as JSON: {\"epochs\": [{epoch, lr, loss, val_loss, val_accuracy, seconds}]}." };
             var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
             var command = new Command("train", "Train a dense network with a learning-rate schedule.");
             options.AddTo(command);
-            foreach (Option option in new Option[] { schedule, noShuffle, init, save, resume, historyJson, quiet })
+            foreach (Option option in new Option[] { schedule, noShuffle, init, save, resume, changeSchedule, historyJson, quiet })
             {
                 command.Options.Add(option);
             }
@@ -61,7 +62,7 @@ namespace ScheduleDsl.Cli.Commands
 
                     if (resumePath != null)
                     {
-                        Checkpoint.Load(model, resumePath, parsed);
+                        Checkpoint.Load(model, resumePath, parsed, acceptScheduleChange: result.GetValue(changeSchedule));
                     }
                 }
                 catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)

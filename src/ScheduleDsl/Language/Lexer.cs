@@ -150,7 +150,7 @@ namespace ScheduleDsl.Language
                 diagnostics.Add(new ScheduleDiagnostic(
                     DiagnosticIds.BadNumber,
                     ScheduleDiagnosticSeverity.Error,
-                    "Malformed number '" + run + "': " + problem,
+                    "Malformed number '" + (run.Length > 40 ? run.Substring(0, 40) + "…" : run) + "': " + problem,
                     start,
                     run.Length));
                 return new Token(TokenKind.BadNumber, start, run.Length, run, 0);

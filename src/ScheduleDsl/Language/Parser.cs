@@ -7,11 +7,15 @@ namespace ScheduleDsl.Language
     /// <summary>The outcome of parsing: a model when the text has no error, and every diagnostic found.</summary>
     internal sealed class ParseResult
     {
-        public ParseResult(ScheduleModel? model, IReadOnlyList<ScheduleDiagnostic> diagnostics)
+        public ParseResult(ScheduleModel? model, IReadOnlyList<ScheduleDiagnostic> diagnostics, int kernelCount = 0)
         {
             Model = model;
             Diagnostics = diagnostics;
+            KernelCount = kernelCount;
         }
+
+        /// <summary>How many kernels the text holds (up to the first one past <see cref="Parser.MaxKernels"/>).</summary>
+        public int KernelCount { get; }
 
         public ScheduleModel? Model { get; }
 
@@ -27,11 +31,11 @@ namespace ScheduleDsl.Language
     {
         public const int MaxNesting = 32;
 
-        /// <summary>
-        /// The most kernels one schedule may hold. Far above any real schedule; it keeps the work of every later stage (and the
-        /// generated code the C# compiler reads) bounded whatever the input.
-        /// </summary>
-        public const int MaxKernels = 1000;
+        /// <summary>The most kernels one schedule may hold: far above any real schedule, it bounds the work whatever the input.</summary>
+        public const int MaxKernels = 100_000;
+
+        /// <summary>The most kernels the source generator compiles into C#, within the C# compiler's limits (LRS0107 beyond).</summary>
+        public const int MaxGeneratedKernels = 1000;
 
         private readonly List<Token> _tokens;
         private readonly List<ScheduleDiagnostic> _diagnostics;
@@ -63,7 +67,7 @@ namespace ScheduleDsl.Language
 
             diagnostics.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : string.CompareOrdinal(a.Id, b.Id));
             bool hasError = diagnostics.Exists(d => d.Severity == ScheduleDiagnosticSeverity.Error);
-            return new ParseResult(hasError ? null : model, diagnostics);
+            return new ParseResult(hasError ? null : model, diagnostics, parser._kernelCount);
         }
 
         private ScheduleModel? ParseSchedule()
@@ -433,7 +437,7 @@ namespace ScheduleDsl.Language
         private void ReportUnknownWord(Token token, IEnumerable<string> validHere)
         {
             string? nearest = Keywords.Nearest(token.Text, validHere);
-            string message = "Unknown word '" + token.Text + "'";
+            string message = "Unknown word " + token.Describe();
             if (nearest != null)
             {
                 message += "; did you mean '" + nearest + "'?";

@@ -43,6 +43,6 @@ namespace ScheduleDsl.Language
         public bool IsWord(string keyword) => Kind == TokenKind.Word && Text == keyword;
 
         /// <summary>How the token is named in a message: the text in quotes, or "end of text".</summary>
-        public string Describe() => Kind == TokenKind.End ? "end of text" : "'" + Text + "'";
+        public string Describe() => Kind == TokenKind.End ? "end of text" : "'" + (Text.Length > 40 ? Text.Substring(0, 40) + "…" : Text) + "'";
     }
 }

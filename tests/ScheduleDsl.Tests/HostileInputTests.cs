@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CsCheck;
+using Xunit;
+
+namespace ScheduleDsl.Tests
+{
+    /// <summary>
+    /// Texts a hostile user (or a fuzzer) writes: structures the validator must reject before a model exists, numbers at the
+    /// edges of double, huge inputs. Nothing throws but the documented exceptions, and every value is finite and ≥ 0.
+    /// </summary>
+    public class HostileInputTests
+    {
+        private static readonly string[] Extremes = { "1e-310", "1e-300", "1e-200", "1e-20", "0.5", "1", "2", "1e20", "1e200", "1e300", "1.7e308", "2147483647" };
+
+        private static readonly Gen<string> Number = Gen.OneOf(Gen.Int[0, Extremes.Length - 1].Select(i => Extremes[i]), Gen.Int[1, 40].Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+        private static readonly Gen<string> Kernel = Gen.OneOf(
+            Gen.Const("constant"),
+            Number.Select(v => "constant " + v),
+            Number.Select(n => "hold " + n),
+            Gen.Select(Gen.Int[0, 2], Number, Number, Number, (s, n, a, b) => "warmup " + (s == 0 ? "linear" : s == 1 ? "cosine" : "exp") + " " + n + " from " + a + " to " + b),
+            Gen.Select(Number, Number, (g, k) => "step " + g + " every " + k),
+            Gen.Select(Number, Number, (g, k) => "exp " + g + " every " + k),
+            Gen.Select(Gen.Int[0, 3], Number, Number, Number, (s, n, p, e) => (s == 0 ? "linear " + n : s == 1 ? "poly " + n + " power " + p : s == 2 ? "cosine " + n : "tanh " + n) + " to " + e),
+            Gen.Select(Number, Number, Number, Number, (n, m, d, e) => "restarts " + n + " mult " + m + " decay " + d + " to " + e),
+            Gen.Select(Number, Number, Number, Number, (g, lo, hi, up) => "cyclic exp-range " + g + " " + lo + " to " + hi + " up " + up),
+            Gen.Select(Number, Number, Number, Number, (p, n, a, b) => "onecycle " + p + " over " + n + " div " + a + " final-div " + b),
+            Gen.Select(Number, Number, (f, p) => "plateau factor 0.5 patience " + p + " floor " + f));
+
+        private static Gen<string> Phase(int depth) =>
+            depth == 0
+                ? Gen.Frequency((3, Kernel), (1, Gen.Select(Kernel, Number, (k, n) => k + " for " + n)))
+                : Gen.Frequency(
+                    (3, Phase(0)),
+                    (1, Gen.Select(Chain(depth - 1), Gen.Bool, Number, (c, cut, n) => "(" + c + ")" + (cut ? " for " + n : string.Empty))),
+                    (1, Gen.Select(Phase(depth - 1), Phase(depth - 1), (a, b) => a + " * " + b)));
+
+        private static Gen<string> Chain(int depth) => Phase(depth).Array[1, 4].Select(phases => string.Join(" -> ", phases));
+
+        private static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), (lr, x, chain) => (lr ? "lr " + x + ": " : string.Empty) + chain);
+
+        private static readonly long[] Times = { 0, 1, 2, 3, 7, 39, 1000, 2147483647, 4611686018427387904, long.MaxValue - 1, long.MaxValue };
+
+        [Fact]
+        public void ACutChainOfOpenPhasesIsAnUnreachablePhaseNotACrash()
+        {
+            const string text = "(constant -> constant) for 2 -> constant";
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check(text), x => x.Severity == ScheduleDiagnosticSeverity.Error);
+            Assert.Equal("LRS0005", d.Id);
+            Assert.Equal(text.IndexOf("constant)", StringComparison.Ordinal), d.Offset);
+            Assert.Equal("constant".Length, d.Length);
+            Assert.False(Schedule.TryParse(text, out _, out _));
+            Assert.Throws<ScheduleParseException>(() => Schedule.Parse(text));
+        }
+
+        [Fact]
+        public void RandomCompositionsAtExtremeNumbersNeverThrowAndStayFinite()
+        {
+            int valid = 0;
+            foreach (string text in FixedSamples.Draw(Text, 4000, seed: 21))
+            {
+                IReadOnlyList<ScheduleDiagnostic> diagnostics = Schedule.Check(text);
+                Assert.All(diagnostics, d => Assert.True(d.Offset >= 0 && d.Offset + d.Length <= text.Length, text));
+                if (!Schedule.TryParse(text, out ILearningRateSchedule? schedule, out _))
+                {
+                    Assert.NotEmpty(DiagnosticRenderer.Render(text, diagnostics));
+                    continue;
+                }
+
+                valid++;
+                ILearningRateSchedule again = Schedule.Parse(schedule!.ToString()!);
+                foreach (long t in Times)
+                {
+                    double value = schedule.At(t);
+                    Assert.True(value >= 0 && value <= double.MaxValue, text + " at t=" + t + ": " + value.ToString("R", CultureInfo.InvariantCulture));
+                    Assert.Equal(value, again.At(t));
+                }
+
+                if (schedule is IMetricSchedule metric)
+                {
+                    foreach (double m in new[] { 1.0, 0.5, 1e300, 0, 0.25 })
+                    {
+                        metric.Observe(m);
+                        Assert.True(schedule.At(metric.Observations) >= 0);
+                    }
+                }
+            }
+
+            Assert.True(valid > 300, "only " + valid + " valid samples");
+        }
+
+        [Theory]
+        [InlineData(16000, '@')]
+        [InlineData(65536, '(')]
+        [InlineData(65536, '9')]
+        public void RenderingManyErrorsIsLinear(int length, char c)
+        {
+            string text = new string(c, length);
+            var e = Assert.Throws<ScheduleParseException>(() => Schedule.Parse(text));
+            Assert.True(e.Message.Length < 20_000, "message of " + e.Message.Length + " characters");
+        }
+
+        [Fact]
+        public void RenderingSaysHowManyMoreThereAre()
+        {
+            string text = string.Join(" ", Enumerable.Repeat("@", 50));
+            string rendered = DiagnosticRenderer.Render(text, Schedule.Check(text));
+            Assert.Contains("and " + (Schedule.Check(text).Count - DiagnosticRenderer.MaxRendered) + " more diagnostics", rendered);
+        }
+
+        [Theory]
+        [InlineData("lr 0.1: warmup exp 4 from 1e-200 to 1e200", new[] { 1e-200, 1e-100, 1, 1e100, 1e200 })]
+        [InlineData("lr 1e-20: cosine 10 to 1", new[] { 1e-20 })]
+        [InlineData("lr 1e-20: poly 10 power 2 to 1", new[] { 1e-20 })]
+        [InlineData("onecycle 1 over 10 div 1e20", new[] { 1e-20 })]
+        public void ExtremeLevelsGiveTheExactValues(string text, double[] expected)
+        {
+            ILearningRateSchedule schedule = Schedule.Parse(text);
+            for (int t = 0; t < expected.Length; t++)
+            {
+                Assert.True(Math.Abs(schedule.At(t) - expected[t]) <= 1e-12 * expected[t], text + " at " + t + ": " + schedule.At(t).ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        [Fact]
+        public void NoNaNBecomesZero()
+        {
+            ILearningRateSchedule onecycle = Schedule.Parse("onecycle 1 over 10 final-div 1e-310");
+            Assert.Equal(0.04, onecycle.At(0), 12);
+            Assert.Equal(double.MaxValue, onecycle.At(10));
+            Assert.All(Enumerable.Range(1, 9), t => Assert.True(onecycle.At(t) > 0.04));
+
+            ILearningRateSchedule cyclic = Schedule.Parse("cyclic exp-range 2 0.5 to 1 up 1 for 2000");
+            Assert.Equal(0.5, cyclic.At(1998));
+            Assert.Equal(double.MaxValue, cyclic.At(1999));
+        }
+
+        [Fact]
+        public void ACycleLongerThanTimeItselfStillFollowsItsCosine()
+        {
+            // Cycles of 3, 3m and 3m² with m = 2³¹−1: long.MaxValue lies two thirds into the third, which never ends.
+            double value = Schedule.Parse("restarts 3 mult 2147483647").At(long.MaxValue);
+            double m = 2147483647.0;
+            double fraction = (long.MaxValue - 3 - 3 * m) / (3 * m * m);
+            Assert.Equal((1 + Math.Cos(Math.PI * fraction)) / 2, value, 9);
+            Assert.Equal(0.25, value, 2);
+        }
+
+        [Theory]
+        [InlineData("hold 2147483646.9999999999", "2147483646.9999999999 is not a whole number")]
+        [InlineData("step 0.5 every 2.5", "2.5 is not a whole number; the value of 'every' must be one")]
+        [InlineData("restarts 5 mult 2.00000000000000001", "not 2.00000000000000001")]
+        public void FractionsInWholeNumberSlotsAreRejectedAsWritten(string text, string message)
+        {
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check(text));
+            Assert.Equal("LRS0004", d.Id);
+            Assert.Contains(message, d.Message);
+        }
+
+        [Fact]
+        public void AnExponentWithoutDigitsIsOneMalformedNumber()
+        {
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check("lr 1e-: constant"));
+            Assert.Equal("LRS0003", d.Id);
+            Assert.Equal(3, d.Offset);
+            Assert.Equal(3, d.Length);
+            Assert.Contains("exponent needs digits", d.Message);
+        }
+
+        [Fact]
+        public void AKernelBeyondTheLimitIsASyntaxError()
+        {
+            string text = string.Join(" -> ", Enumerable.Repeat("hold 1", Language.Parser.MaxKernels)) + " -> constant";
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check(text));
+            Assert.Equal("LRS0001", d.Id);
+            Assert.Equal(text.LastIndexOf("constant", StringComparison.Ordinal), d.Offset);
+        }
+
+        [Theory]
+        [InlineData(true, double.NaN, 1.0, 0, 0)]
+        [InlineData(true, -1.0, 1.0, 0, 0)]
+        [InlineData(true, double.PositiveInfinity, 1.0, 0, 0)]
+        [InlineData(true, 0.1, double.NaN, 0, 0)]
+        [InlineData(true, 0.1, 1.0, -1, 0)]
+        [InlineData(true, 0.1, 1.0, 0, -2)]
+        public void PlateauStatesOutOfRangeAreRejected(bool started, double level, double best, int bad, int cooldown)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new PlateauState(started, level, best, bad, cooldown));
+        }
+
+        [Fact]
+        public void TheObservationCounterNeverWrapsAround()
+        {
+            var schedule = (IMetricSchedule)Schedule.Parse("plateau factor 0.5 patience 1");
+            schedule.SetState(new MetricScheduleState(long.MaxValue, new[] { new PlateauState(true, 0.5, 1.0, 0, 0) }));
+            Assert.Throws<InvalidOperationException>(() => schedule.Observe(1.0));
+            Assert.Equal(long.MaxValue, schedule.Observations);
+        }
+    }
+}
