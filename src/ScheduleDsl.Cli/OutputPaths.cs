@@ -18,6 +18,14 @@ namespace ScheduleDsl.Cli
                 throw new UsageException(option + " '" + path + "' is a folder; give a file name (such as " + Path.Combine(path!, "out" + Extension(option)) + ")");
             }
 
+            foreach (string system in new[] { "/proc/", "/sys/" })
+            {
+                if (full.StartsWith(system, StringComparison.Ordinal))
+                {
+                    throw new UsageException(option + ": cannot write '" + path + "': it is a file of the kernel's " + system.Trim('/') + " file system, not one for output");
+                }
+            }
+
             CreateFolder(Path.GetDirectoryName(full), option, path!);
             bool existed = File.Exists(full);
             try
