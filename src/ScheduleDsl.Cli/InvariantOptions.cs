@@ -25,16 +25,13 @@ namespace ScheduleDsl.Cli
                 CustomParser = result => ParseDouble(result, name),
             };
 
-        public static Option<int> Int(string name, string description, int defaultValue, params string[] aliases)
-        {
-            var option = new Option<int>(name, aliases)
+        public static Option<int> Int(string name, string description, int defaultValue) =>
+            new Option<int>(name)
             {
                 Description = description,
                 DefaultValueFactory = _ => defaultValue,
                 CustomParser = result => ParseInt(result, name) ?? defaultValue,
             };
-            return option;
-        }
 
         public static Option<int?> NullableInt(string name, string description) =>
             new Option<int?>(name)
@@ -42,9 +39,6 @@ namespace ScheduleDsl.Cli
                 Description = description,
                 CustomParser = result => ParseInt(result, name),
             };
-
-        /// <summary>A number as the CLI writes it, for messages and output: invariant, shortest round trip.</summary>
-        public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         private static double? ParseDouble(ArgumentResult result, string name)
         {

@@ -9,9 +9,14 @@ namespace ScheduleDsl.Cli
     /// </summary>
     internal static class OutputPaths
     {
-        /// <summary>Checks that <paramref name="path"/> names a file that can be written (creating its folder); returns it.</summary>
-        public static string CheckFile(string? path, string option)
+        /// <summary>Checks that <paramref name="path"/> names a file that can be written, creating its folder; an <paramref name="optional"/> option may be absent (null).</summary>
+        public static void CheckFile(string? path, string option, bool optional = false)
         {
+            if (path == null && optional)
+            {
+                return;
+            }
+
             string full = Full(path, option);
             if (Directory.Exists(full))
             {
@@ -45,12 +50,10 @@ namespace ScheduleDsl.Cli
                     File.Delete(full);
                 }
             }
-
-            return full;
         }
 
         /// <summary>Checks that <paramref name="path"/> names a folder that exists or can be created, and can be written.</summary>
-        public static string CheckFolder(string? path, string option)
+        public static void CheckFolder(string? path, string option)
         {
             string full = Full(path, option);
             if (File.Exists(full))
@@ -69,8 +72,6 @@ namespace ScheduleDsl.Cli
             {
                 throw new UsageException(option + ": cannot write into '" + path + "': " + e.Message);
             }
-
-            return full;
         }
 
         private static string Full(string? path, string option)

@@ -1,6 +1,5 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using ScheduleDsl.Language;
 
 namespace ScheduleDsl.Generators
 {
@@ -11,32 +10,9 @@ namespace ScheduleDsl.Generators
     /// </summary>
     internal static class GeneratedMembers
     {
-        private sealed class Shape
-        {
-            public Shape(string name, bool isMethod, string type, string[] parameters, bool metricOnly, string signature)
-            {
-                Name = name;
-                IsMethod = isMethod;
-                Type = type;
-                Parameters = parameters;
-                MetricOnly = metricOnly;
-                Signature = signature;
-            }
-
-            public string Name { get; }
-
-            public bool IsMethod { get; }
-
-            /// <summary>The return or property type, as <see cref="ITypeSymbol.ToDisplayString()"/> writes it.</summary>
-            public string Type { get; }
-
-            public string[] Parameters { get; }
-
-            /// <summary>Only written (and so only checked) for schedules with a plateau phase.</summary>
-            public bool MetricOnly { get; }
-
-            public string Signature { get; }
-        }
+        /// <param name="Type">The return or property type, as <see cref="ITypeSymbol.ToDisplayString()"/> writes it.</param>
+        /// <param name="MetricOnly">Only written (and so only checked) for schedules with a plateau phase.</param>
+        private sealed record Shape(string Name, bool IsMethod, string Type, string[] Parameters, bool MetricOnly, string Signature);
 
         private static readonly Shape[] Shapes =
         {
@@ -50,9 +26,9 @@ namespace ScheduleDsl.Generators
             new Shape("Reset", true, "void", new string[0], true, "void Reset()"),
         };
 
-        public static void Check(INamedTypeSymbol type, ScheduleDeclaration declaration, CancellationToken cancellationToken)
+        /// <param name="stateful">Whether the schedule has a plateau phase, so the metric members are written too.</param>
+        public static void Check(INamedTypeSymbol type, bool stateful, ScheduleDeclaration declaration, CancellationToken cancellationToken)
         {
-            bool? stateful = null;
             foreach (Shape shape in Shapes)
             {
                 ISymbol? conflict = null;
@@ -74,13 +50,7 @@ namespace ScheduleDsl.Generators
                     }
                 }
 
-                if (conflict == null || matched)
-                {
-                    continue;
-                }
-
-                stateful ??= Parser.Parse(declaration.Text!).Model?.IsStateful ?? false;
-                if (shape.MetricOnly && stateful == false)
+                if (conflict == null || matched || (shape.MetricOnly && !stateful))
                 {
                     continue;
                 }

@@ -53,7 +53,7 @@ namespace ScheduleDsl.Generators
                 return;
             }
 
-            ParseResult result = Parser.Parse(declaration.Text);
+            ParseResult result = declaration.Parsed ?? Parser.Parse(declaration.Text);
             if (result.Diagnostics.Count == 0)
             {
                 return;

@@ -63,5 +63,8 @@ namespace ScheduleDsl.Generators
 
         /// <summary>Problems that stop the generator from adding to the type at all (it would only add errors).</summary>
         public bool BlocksGeneration { get; set; }
+
+        /// <summary>The parse of <see cref="Text"/>, once the declaration rules allow one, so the analyzer does not parse again.</summary>
+        public Language.ParseResult? Parsed { get; set; }
     }
 }

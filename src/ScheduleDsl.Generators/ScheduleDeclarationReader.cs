@@ -33,7 +33,8 @@ namespace ScheduleDsl.Generators
             ScheduleDeclaration declaration = ReadForm(type, schedule, cancellationToken);
             if (declaration.Text != null && !declaration.BlocksGeneration)
             {
-                int kernels = Language.Parser.Parse(declaration.Text).KernelCount;
+                declaration.Parsed = Language.Parser.Parse(declaration.Text);
+                int kernels = declaration.Parsed.KernelCount;
                 if (kernels > Language.Parser.MaxGeneratedKernels)
                 {
                     declaration.Problems.Add(new DeclarationProblem(Descriptors.TooLarge, ArgumentLocation(schedule, cancellationToken) ?? NameLocation(type, cancellationToken),
@@ -42,7 +43,7 @@ namespace ScheduleDsl.Generators
                     return declaration;
                 }
 
-                GeneratedMembers.Check(type, declaration, cancellationToken);
+                GeneratedMembers.Check(type, declaration.Parsed.Model?.IsStateful ?? false, declaration, cancellationToken);
             }
 
             return declaration;

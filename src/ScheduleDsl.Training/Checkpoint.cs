@@ -113,14 +113,13 @@ namespace ScheduleDsl.Training
             return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
         }
 
+        private static string Required(IReadOnlyDictionary<string, string> metadata, string key, string path) =>
+            metadata.TryGetValue(key, out string? value) ? value : throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
+
         /// <summary>A whole number from the metadata, checked against its range; anything else is named in an <see cref="InvalidDataException"/>.</summary>
         private static long Count(IReadOnlyDictionary<string, string> metadata, string key, string path, long maximum)
         {
-            if (!metadata.TryGetValue(key, out string? text))
-            {
-                throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
-            }
-
+            string text = Required(metadata, key, path);
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value > maximum)
             {
                 throw new InvalidDataException("'" + path + "' holds '" + key + "' = '" + text + "', which is not a whole number from 0 to " + maximum.ToString(CultureInfo.InvariantCulture) + ".");
@@ -144,7 +143,7 @@ namespace ScheduleDsl.Training
         public static void Load(Sequential model, string path, ILearningRateSchedule? schedule = null, bool acceptScheduleChange = false)
         {
             (IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string> metadata) = SafeTensors.Read(path);
-            string Require(string key) => metadata.TryGetValue(key, out string? value) ? value : throw new InvalidDataException("'" + path + "' is not a ScheduleDsl checkpoint: its metadata has no '" + key + "'.");
+            string Require(string key) => Required(metadata, key, path);
             if (Require("format") != Format)
             {
                 throw new InvalidDataException("'" + path + "' is a checkpoint of format '" + metadata["format"] + "', not '" + Format + "'.");

@@ -237,49 +237,47 @@ namespace ScheduleDsl.Training
 
         private static (IReadOnlyList<NamedTensor> Tensors, IReadOnlyDictionary<string, string> Metadata) ReadHeader(string path, JsonDocument document, byte[] bytes, int dataStart, long dataLength)
         {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw Corrupt(path, "its header is not a JSON object");
-                }
-
-                var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-                var tensors = new List<(NamedTensor Tensor, long Begin, long End)>();
-                foreach (JsonProperty property in document.RootElement.EnumerateObject())
-                {
-                    if (property.Name == "__metadata__")
-                    {
-                        foreach (JsonProperty item in property.Value.EnumerateObject())
-                        {
-                            metadata[item.Name] = item.Value.ValueKind == JsonValueKind.String ? item.Value.GetString()! : throw Corrupt(path, "metadata '" + item.Name + "' is not a string");
-                        }
-
-                        continue;
-                    }
-
-                    tensors.Add(ReadTensor(path, property, bytes, dataStart, dataLength));
-                }
-
-                // The data must be covered exactly, without holes or overlaps.
-                tensors.Sort((a, b) => a.Begin.CompareTo(b.Begin));
-                long expected = 0;
-                foreach ((NamedTensor tensor, long begin, long end) in tensors)
-                {
-                    if (begin != expected)
-                    {
-                        throw Corrupt(path, "tensor '" + tensor.Name + "' starts at byte " + begin + " but the previous one ends at " + expected);
-                    }
-
-                    expected = end;
-                }
-
-                if (expected != dataLength)
-                {
-                    throw Corrupt(path, "the tensors cover " + expected + " bytes of data but the file holds " + dataLength + (expected > dataLength ? " (truncated?)" : string.Empty));
-                }
-
-                return (tensors.ConvertAll(t => t.Tensor), metadata);
+                throw Corrupt(path, "its header is not a JSON object");
             }
+
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            var tensors = new List<(NamedTensor Tensor, long Begin, long End)>();
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == "__metadata__")
+                {
+                    foreach (JsonProperty item in property.Value.EnumerateObject())
+                    {
+                        metadata[item.Name] = item.Value.ValueKind == JsonValueKind.String ? item.Value.GetString()! : throw Corrupt(path, "metadata '" + item.Name + "' is not a string");
+                    }
+
+                    continue;
+                }
+
+                tensors.Add(ReadTensor(path, property, bytes, dataStart, dataLength));
+            }
+
+            // The data must be covered exactly, without holes or overlaps.
+            tensors.Sort((a, b) => a.Begin.CompareTo(b.Begin));
+            long expected = 0;
+            foreach ((NamedTensor tensor, long begin, long end) in tensors)
+            {
+                if (begin != expected)
+                {
+                    throw Corrupt(path, "tensor '" + tensor.Name + "' starts at byte " + begin + " but the previous one ends at " + expected);
+                }
+
+                expected = end;
+            }
+
+            if (expected != dataLength)
+            {
+                throw Corrupt(path, "the tensors cover " + expected + " bytes of data but the file holds " + dataLength + (expected > dataLength ? " (truncated?)" : string.Empty));
+            }
+
+            return (tensors.ConvertAll(t => t.Tensor), metadata);
         }
 
         private static (NamedTensor, long, long) ReadTensor(string path, JsonProperty property, byte[] bytes, int dataStart, long dataLength)

@@ -46,7 +46,8 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException("--steps must be between 10 and " + MaxSteps.ToString(CultureInfo.InvariantCulture) + " (the sweep records every step), not " + count.ToString(CultureInfo.InvariantCulture));
                 }
 
-                string path = OutputPaths.CheckFile(result.GetValue(file), "--out");
+                string path = result.GetValue(file)!;
+                OutputPaths.CheckFile(path, "--out");
 
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
@@ -85,7 +86,7 @@ namespace ScheduleDsl.Cli.Commands
                 output.WriteLine("Suggested schedules (" + result.GetValue(options.Epochs) + " epochs of " + batchesPerEpoch + " steps; paste into [Schedule(\"…\")]):");
                 output.WriteLine("  lr " + F(peak) + " per step: onecycle " + F(peak) + " over " + totalSteps);
                 output.WriteLine("  lr " + F(peak) + " per step: cyclic " + F(low) + " to " + F(peak) + " up " + Math.Max(1, 2 * batchesPerEpoch));
-                output.WriteLine("Plot: " + result.GetValue(file));
+                output.WriteLine("Plot: " + path);
                 return ExitCodes.Success;
             });
             return command;

@@ -30,7 +30,8 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException("--base-lr must be a finite number greater than 0");
                 }
 
-                string path = OutputPaths.CheckFile(result.GetValue(file), "--out");
+                string path = result.GetValue(file)!;
+                OutputPaths.CheckFile(path, "--out");
                 var series = new List<Series>();
                 string unit = "epoch";
                 foreach (string text in result.GetValue(texts)!)
@@ -49,7 +50,7 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60, legend: ScottPlot.Alignment.UpperRight);
-                output.WriteLine("Wrote " + result.GetValue(file));
+                output.WriteLine("Wrote " + path);
                 return ExitCodes.Success;
             });
             return command;

@@ -44,8 +44,10 @@ namespace ScheduleDsl.Cli.Commands
                     return ExitCodes.BadInput;
                 }
 
-                string? savePath = result.GetValue(save) is string s ? OutputPaths.CheckFile(s, "--save") : null;
-                string? jsonPath = result.GetValue(historyJson) is string j ? OutputPaths.CheckFile(j, "--history-json") : null;
+                string? savePath = result.GetValue(save);
+                string? jsonPath = result.GetValue(historyJson);
+                OutputPaths.CheckFile(savePath, "--save", optional: true);
+                OutputPaths.CheckFile(jsonPath, "--history-json", optional: true);
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
                 int classes = options.Classes(data);

@@ -124,7 +124,7 @@ namespace ScheduleDsl.Language.Emit
             ChainNode chain => ReadsLevel(chain.Phases[0]) || System.Array.Exists(chain.Phases, p => p.IsStateful),
             CutNode cut => ReadsLevel(cut.Inner),
             ConstantKernel constant => constant.Level == null,
-            WarmupKernel warmup => warmup.To == null || (warmup.From == null && warmup.Shape == WarmupCurve.Exp),
+            WarmupKernel warmup => warmup.To == null,
             CyclicKernel or OneCycleKernel or PiecewiseKernel => false,
             _ => true,
         };
@@ -259,7 +259,7 @@ namespace ScheduleDsl.Language.Emit
                     _w.Line(otherwise + target + " = " + Linear(a, b, knownA, knownB, tau, warmup.Length.AsLong) + ";");
                     break;
                 case WarmupCurve.Cosine:
-                    _w.Line(otherwise + target + " = " + Curve("Cosine", a, b, knownA, knownB, Fraction(tau, warmup.Length.AsLong), null) + ";");
+                    _w.Line(otherwise + target + " = " + Curve(AnnealShape.Cosine, a, b, knownA, knownB, Fraction(tau, warmup.Length.AsLong), null) + ";");
                     break;
                 default:
                     string x = Fraction(tau, warmup.Length.AsLong);
@@ -285,9 +285,7 @@ namespace ScheduleDsl.Language.Emit
             string formula = anneal.Shape switch
             {
                 AnnealShape.Linear => Linear(s.Code, e, s.Known, anneal.End, tau, anneal.Length.AsLong),
-                AnnealShape.Poly => Curve("Poly", s.Code, e, s.Known, anneal.End, x, D(anneal.Exponent)),
-                AnnealShape.Cosine => Curve("Cosine", s.Code, e, s.Known, anneal.End, x, null),
-                _ => Curve("Tanh", s.Code, e, s.Known, anneal.End, x, null),
+                _ => Curve(anneal.Shape, s.Code, e, s.Known, anneal.End, x, anneal.Shape == AnnealShape.Poly ? D(anneal.Exponent) : null),
             };
             _w.Line(otherwise + target + " = " + formula + ";");
         }
@@ -311,14 +309,14 @@ namespace ScheduleDsl.Language.Emit
         }
 
         /// <summary>
-        /// The curve <paramref name="name"/> of <c>Levels</c> from <paramref name="from"/> to <paramref name="to"/> at fraction
-        /// <paramref name="x"/>: written inline in the orientation <c>Levels</c> picks when both levels are known, else a call to it.
+        /// The curve of <c>Levels</c> for <paramref name="shape"/> (poly, cosine or tanh) from <paramref name="from"/> to <paramref name="to"/>
+        /// at fraction <paramref name="x"/>: written inline in the orientation <c>Levels</c> picks when both levels are known, else a call to it.
         /// </summary>
-        private static string Curve(string name, string from, string to, double? knownFrom, double? knownTo, string x, string? power)
+        private static string Curve(AnnealShape shape, string from, string to, double? knownFrom, double? knownTo, string x, string? power)
         {
             if (knownFrom is not double f || knownTo is not double e)
             {
-                return Helper + "." + name + "(" + from + ", " + to + ", " + x + (power != null ? ", " + power : string.Empty) + ")";
+                return Helper + "." + shape + "(" + from + ", " + to + ", " + x + (power != null ? ", " + power : string.Empty) + ")";
             }
 
             bool falling = f >= e;
@@ -326,14 +324,14 @@ namespace ScheduleDsl.Language.Emit
             string high = falling ? from : to;
             string cos = Math + ".Cos(" + Math + ".PI * " + x + ")";
             string tanh = Math + ".Tanh(-7 + 10 * " + x + ")";
-            string weight = name switch
+            string weight = shape switch
             {
-                "Cosine" => falling ? "(1 + " + cos + ") / 2" : "(1 - " + cos + ") / 2",
-                "Poly" => falling ? Math + ".Pow(1 - " + x + ", " + power + ")" : "(1 - " + Math + ".Pow(1 - " + x + ", " + power + "))",
-                "Tanh" => falling ? "(1 - " + tanh + ") / 2" : "(1 + " + tanh + ") / 2",
-                _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "No such curve."),
+                AnnealShape.Cosine => falling ? "(1 + " + cos + ") / 2" : "(1 - " + cos + ") / 2",
+                AnnealShape.Poly => falling ? Math + ".Pow(1 - " + x + ", " + power + ")" : "(1 - " + Math + ".Pow(1 - " + x + ", " + power + "))",
+                AnnealShape.Tanh => falling ? "(1 - " + tanh + ") / 2" : "(1 + " + tanh + ") / 2",
+                _ => throw new System.ArgumentOutOfRangeException(nameof(shape), shape, "Linear has its own form (Linear)."),
             };
-            return (falling ? low : from) + " + (" + high + " - " + low + ") * " + weight;
+            return low + " + (" + high + " - " + low + ") * " + weight;
         }
 
         private void Restarts(RestartsKernel restarts, string tau, LevelCode s, string target)
