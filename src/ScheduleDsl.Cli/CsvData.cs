@@ -22,23 +22,9 @@ namespace ScheduleDsl.Cli
         public string[] Features { get; }
 
         /// <summary>Reads <paramref name="path"/>; every problem is a <see cref="UsageException"/> naming the file, line and column.</summary>
-        public static CsvData Read(string path, string labelColumn)
+        public static CsvData Read(string path, string labelColumn, string option)
         {
-            if (!File.Exists(path))
-            {
-                throw new UsageException("no such file: " + path);
-            }
-
-            string[] lines;
-            try
-            {
-                lines = File.ReadAllLines(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new UsageException(path + ": cannot be read (" + e.Message + ")");
-            }
-
+            string[] lines = TextInput.ReadLines(path, option).ToArray();
             int first = Array.FindIndex(lines, l => l.Trim().Length > 0);
             if (first < 0)
             {

@@ -60,9 +60,9 @@ namespace ScheduleDsl.Cli
 
             string data = result.GetValue(Data) ?? throw new UsageException("give the training data with --data FILE (or --tutorial-data)");
             string label = result.GetValue(LabelColumn)!;
-            CsvData train = CsvData.Read(data, label);
+            CsvData train = CsvData.Read(data, label, "--data");
             string? testPath = result.GetValue(Test);
-            CsvData test = testPath == null ? train : CsvData.Read(testPath, label);
+            CsvData test = testPath == null ? train : CsvData.Read(testPath, label, "--test");
             if (test.Features.Length != train.Features.Length)
             {
                 throw new UsageException(testPath + ": " + test.Features.Length + " feature columns, but " + data + " has " + train.Features.Length);
@@ -85,6 +85,7 @@ namespace ScheduleDsl.Cli
         public Func<Sequential> NetworkFactory(ParseResult result, int features, int classes)
         {
             int[] hidden = ParseLayers(result.GetValue(Layers)!);
+            CheckSize(features, hidden, classes);
             Activation activation = ParseActivation(result.GetValue(HiddenActivation)!);
             (Loss _, Activation output) = LossAndOutput(result);
             return () =>
@@ -143,6 +144,27 @@ namespace ScheduleDsl.Cli
             if (result.GetValue(Batch) < 1)
             {
                 throw new UsageException("--batch must be at least 1");
+            }
+        }
+
+        /// <summary>The most weights and biases the tool trains: each takes four floats (value, gradient, two optimizer slots).</summary>
+        public const long MaxParameters = 50_000_000;
+
+        private static void CheckSize(int features, int[] hidden, int classes)
+        {
+            long parameters = 0;
+            int inputs = features;
+            foreach (int size in hidden.Append(classes))
+            {
+                parameters += ((long)inputs + 1) * size;
+                inputs = size;
+            }
+
+            if (parameters > MaxParameters)
+            {
+                throw new UsageException(
+                    "the network " + string.Join("→", new[] { features }.Concat(hidden).Append(classes)) + " has " + parameters.ToString("N0", CultureInfo.InvariantCulture)
+                    + " parameters; this trainer takes at most " + MaxParameters.ToString("N0", CultureInfo.InvariantCulture) + " (give smaller --layers)");
             }
         }
 

@@ -58,8 +58,8 @@ namespace ScheduleDsl.Training
                 throw new ArgumentException(yName + " has " + y.GetLength(1) + " values per sample, but the last layer has " + outputs + " outputs.", yName);
             }
 
-            var xs = new float[count * inputs];
-            var ys = new float[count * outputs];
+            var xs = new float[BufferSize.Of(count, inputs, xName)];
+            var ys = new float[BufferSize.Of(count, outputs, yName)];
             for (int i = 0; i < count; i++)
             {
                 for (int f = 0; f < inputs; f++)

@@ -12,7 +12,7 @@ namespace ScheduleDsl.Training
             int count = 1;
             foreach (int d in shape)
             {
-                count *= d;
+                count = BufferSize.Of(count, d, "Parameter " + name);
             }
 
             Value = new float[count];

@@ -202,19 +202,21 @@ namespace ScheduleDsl.Training
 
         private void Reserve(int batch)
         {
-            if (_input.Length < Inputs * batch)
+            int inputLength = BufferSize.Of(Inputs, batch, "A batch of inputs");
+            int targetLength = BufferSize.Of(Outputs, batch, "A batch of targets");
+            if (_input.Length < inputLength)
             {
-                _input = new float[Inputs * batch];
+                _input = new float[inputLength];
             }
 
-            if (_target.Length < Outputs * batch)
+            if (_target.Length < targetLength)
             {
-                _target = new float[Outputs * batch];
+                _target = new float[targetLength];
             }
 
-            if (_rows.Length < Math.Max(Inputs, Outputs) * batch)
+            if (_rows.Length < Math.Max(inputLength, targetLength))
             {
-                _rows = new float[Math.Max(Inputs, Outputs) * batch];
+                _rows = new float[Math.Max(inputLength, targetLength)];
             }
 
             foreach (Layer layer in _layers)

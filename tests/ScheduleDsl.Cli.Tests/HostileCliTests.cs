@@ -108,6 +108,30 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Contains(message, err);
         }
 
+        [Theory]
+        [InlineData("/dev/zero", "the line is longer than 1000000 characters")]
+        [InlineData("/dev/full", "the line is longer than 1000000 characters")]
+        [InlineData("DIR", "is a folder, not a file")]
+        public void AnInputThatIsNotATextFileIsRefused(string path, string message)
+        {
+            (int exit, _, string err) = Cli.Run("train", "--data", path == "DIR" ? _directory : path, "--epochs", "1");
+            Assert.Equal(2, exit);
+            Assert.Contains(message, err);
+            (int compareExit, _, string compareErr) = Cli.Run("compare", "--tutorial-data", "--schedules-file", path == "DIR" ? _directory : path, "-o", _directory);
+            Assert.Equal(2, compareExit);
+            Assert.Contains(message, compareErr);
+        }
+
+        [Theory]
+        [InlineData("2147483647", "3→2147483647→3 has 15,032,385,532 parameters")]
+        [InlineData("100000,100000", "3→100000→100000→3 has 10,000,800,003 parameters")]
+        public void ANetworkTooLargeToTrainIsRefusedBeforeAllocating(string layers, string message)
+        {
+            (int exit, _, string err) = Cli.Run("train", "--tutorial-data", "--epochs", "1", "--layers", layers);
+            Assert.Equal(2, exit);
+            Assert.Contains(message, err);
+        }
+
         [Fact]
         public void AnArgumentStartingWithAtIsNotAResponseFile()
         {

@@ -21,6 +21,7 @@ namespace ScheduleDsl.Generators.Tests
         [InlineData("[Schedule(\"plateau factor 0.5 patience 0 for 10 -> constant 0.5 for 2 -> constant 0.1\")] public partial class A;")]
         [InlineData("[Schedule(\"plateau factor 0.5 patience 1 for 10 -> (constant 0.5 for 2) * (onecycle 1 over 4) -> cyclic 0.1 to 0.2 up 2\")] public partial class A;")]
         [InlineData("[Schedule(\"restarts 3 mult 2147483647\")] public partial class A;")]
+        [InlineData("[Schedule(\"(plateau factor 0.5 patience 0) for 4 -> constant 0.8 for 48 -> warmup cosine 7 from 0.005 to 0.3 -> (tanh 26 to 1) for 49\")] public partial class A;")]
         [InlineData("[Schedule(\"constant\")] public partial record A(string N);")]
         [InlineData("[Schedule(\"plateau factor 0.5 patience 1\")] public partial record struct A(int X);")]
         [InlineData("[Schedule(\"constant\")] public partial struct A(int x) { public int X => x; }")]

@@ -13,37 +13,8 @@ namespace ScheduleDsl.Tests
     /// </summary>
     public class HostileInputTests
     {
-        private static readonly string[] Extremes = { "1e-310", "1e-300", "1e-200", "1e-20", "0.5", "1", "2", "1e20", "1e200", "1e300", "1.7e308", "2147483647" };
-
-        private static readonly Gen<string> Number = Gen.OneOf(Gen.Int[0, Extremes.Length - 1].Select(i => Extremes[i]), Gen.Int[1, 40].Select(i => i.ToString(CultureInfo.InvariantCulture)));
-
-        private static readonly Gen<string> Kernel = Gen.OneOf(
-            Gen.Const("constant"),
-            Number.Select(v => "constant " + v),
-            Number.Select(n => "hold " + n),
-            Gen.Select(Gen.Int[0, 2], Number, Number, Number, (s, n, a, b) => "warmup " + (s == 0 ? "linear" : s == 1 ? "cosine" : "exp") + " " + n + " from " + a + " to " + b),
-            Gen.Select(Number, Number, (g, k) => "step " + g + " every " + k),
-            Gen.Select(Number, Number, (g, k) => "exp " + g + " every " + k),
-            Gen.Select(Gen.Int[0, 3], Number, Number, Number, (s, n, p, e) => (s == 0 ? "linear " + n : s == 1 ? "poly " + n + " power " + p : s == 2 ? "cosine " + n : "tanh " + n) + " to " + e),
-            Gen.Select(Number, Number, Number, Number, (n, m, d, e) => "restarts " + n + " mult " + m + " decay " + d + " to " + e),
-            Gen.Select(Number, Number, Number, Number, (g, lo, hi, up) => "cyclic exp-range " + g + " " + lo + " to " + hi + " up " + up),
-            Gen.Select(Number, Number, Number, Number, (p, n, a, b) => "onecycle " + p + " over " + n + " div " + a + " final-div " + b),
-            Gen.Select(Number, Number, (f, p) => "plateau factor 0.5 patience " + p + " floor " + f));
-
-        private static Gen<string> Phase(int depth) =>
-            depth == 0
-                ? Gen.Frequency((3, Kernel), (1, Gen.Select(Kernel, Number, (k, n) => k + " for " + n)))
-                : Gen.Frequency(
-                    (3, Phase(0)),
-                    (1, Gen.Select(Chain(depth - 1), Gen.Bool, Number, (c, cut, n) => "(" + c + ")" + (cut ? " for " + n : string.Empty))),
-                    (1, Gen.Select(Phase(depth - 1), Phase(depth - 1), (a, b) => a + " * " + b)));
-
-        private static Gen<string> Chain(int depth) => Phase(depth).Array[1, 4].Select(phases => string.Join(" -> ", phases));
-
-        private static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), (lr, x, chain) => (lr ? "lr " + x + ": " : string.Empty) + chain);
-
         /// <summary>How many times the usual sample counts to draw: 1 in the test suite, more in build/fuzz.sh (FUZZ_SCALE).</summary>
-        private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SCALE"), NumberStyles.None, CultureInfo.InvariantCulture, out int scale) && scale > 0 ? scale : 1;
+        private static readonly int Scale = HostileTextGen.Scale;
 
         private static readonly long[] Times = { 0, 1, 2, 3, 7, 39, 1000, 2147483647, 4611686018427387904, long.MaxValue - 1, long.MaxValue };
 
@@ -63,7 +34,7 @@ namespace ScheduleDsl.Tests
         public void RandomCompositionsAtExtremeNumbersNeverThrowAndStayFinite()
         {
             int valid = 0;
-            foreach (string text in FixedSamples.Draw(Text, 4000 * Scale, seed: 21))
+            foreach (string text in FixedSamples.Draw(HostileTextGen.Text, 4000 * Scale, seed: 21))
             {
                 IReadOnlyList<ScheduleDiagnostic> diagnostics = Schedule.Check(text);
                 Assert.All(diagnostics, d => Assert.True(d.Offset >= 0 && d.Offset + d.Length <= text.Length, text));
@@ -125,6 +96,83 @@ namespace ScheduleDsl.Tests
             for (int t = 0; t < expected.Length; t++)
             {
                 Assert.True(Math.Abs(schedule.At(t) - expected[t]) <= 1e-12 * expected[t], text + " at " + t + ": " + schedule.At(t).ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        /// <summary>Two levels as far apart as double allows, and pairs that cancel when a curve is written as a + (b−a)·f.</summary>
+        public static IEnumerable<object[]> LevelPairs()
+        {
+            double[] levels = { 1e-300, 1e-200, 1e-20, 1e-5, 0.5, 1, 3, 1e20, 1e200, 1e300 };
+            foreach (double a in levels)
+            {
+                foreach (double b in levels)
+                {
+                    if (a != b)
+                    {
+                        yield return new object[] { a, b };
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Every curve between two levels, at the extremes of double: it starts exactly at its start, ends exactly at its end,
+        /// never leaves the interval between them, and moves one way only — the properties an exact evaluation has, and the
+        /// ones overflow (∞, NaN) and cancellation (a tiny start computed as 0) break.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(LevelPairs))]
+        public void CurvesBetweenExtremeLevelsStartAndEndExactlyAndStayBetween(double a, double b)
+        {
+            string x = a.ToString("R", CultureInfo.InvariantCulture);
+            string y = b.ToString("R", CultureInfo.InvariantCulture);
+            double low = Math.Min(a, b);
+            double high = Math.Max(a, b);
+            string lo = low.ToString("R", CultureInfo.InvariantCulture);
+            string hi = high.ToString("R", CultureInfo.InvariantCulture);
+
+            // (text, its exact value at 0 and at 10 where the contract gives one, whether it moves one way only)
+            var curves = new List<(string Text, double? Start, double? End, bool Monotone)>
+            {
+                ("lr " + x + ": linear 10 to " + y, a, b, true),
+                ("lr " + x + ": cosine 10 to " + y, a, b, true),
+                ("lr " + x + ": poly 10 power 2 to " + y, a, b, true),
+                ("lr " + x + ": poly 10 power 0.5 to " + y, a, b, true),
+                ("lr " + x + ": tanh 10 to " + y, null, null, true), // timm's curve: tanh(−7…3) never quite reaches either level
+                ("lr " + y + ": warmup linear 10 from " + x, a, b, true),
+                ("lr " + y + ": warmup cosine 10 from " + x, a, b, true),
+                ("lr " + y + ": warmup exp 10 from " + x, a, b, true),
+                ("lr " + x + ": restarts 10 to " + y, high, null, false), // a peak below the floor rises to it
+                ("lr 1: cyclic " + lo + " to " + hi + " up 5 down 7", low, null, false),
+            };
+
+            foreach ((string text, double? start, double? end, bool monotone) in curves)
+            {
+                if (!Schedule.TryParse(text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics))
+                {
+                    // Only the rules of the language may refuse a pair (a warmup that would fall), never a crash.
+                    Assert.All(diagnostics.Where(d => d.Severity == ScheduleDiagnosticSeverity.Error), d => Assert.Equal("LRS0008", d.Id));
+                    continue;
+                }
+
+                double first = schedule!.At(0);
+                Assert.True(start == null || first == start, text + " starts at " + first.ToString("R", CultureInfo.InvariantCulture));
+                Assert.True(end == null || schedule.At(10) == end, text + " ends at " + schedule.At(10).ToString("R", CultureInfo.InvariantCulture));
+                double previous = first;
+                int direction = 0;
+                for (long t = 0; t <= 40; t++)
+                {
+                    double value = schedule.At(t);
+                    Assert.True(value >= low && value <= high, text + " at t=" + t + " is " + value.ToString("R", CultureInfo.InvariantCulture) + ", outside its levels");
+                    if (monotone && t <= 10 && value != previous)
+                    {
+                        int step = value > previous ? 1 : -1;
+                        Assert.True(direction == 0 || direction == step, text + " turns back at t=" + t);
+                        direction = step;
+                    }
+
+                    previous = value;
+                }
             }
         }
 

@@ -28,12 +28,7 @@ namespace ScheduleDsl.Cli.Commands
                 var texts = new List<string>(result.GetValue(schedules) ?? new string[0]);
                 if (result.GetValue(file) is string path)
                 {
-                    if (!File.Exists(path))
-                    {
-                        throw new UsageException("no such file: " + path);
-                    }
-
-                    texts.AddRange(File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+                    texts.AddRange(TextInput.ReadLines(path, "--schedules-file").Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
                 }
 
                 if (texts.Count == 0)

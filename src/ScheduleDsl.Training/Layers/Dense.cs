@@ -59,9 +59,10 @@ namespace ScheduleDsl.Training
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);
-            if (Inputs >= NarrowInputs && _inputTransposed.Length < Inputs * batch)
+            int inputLength = BufferSize.Of(Inputs, batch, "The input of a dense layer");
+            if (Inputs >= NarrowInputs && _inputTransposed.Length < inputLength)
             {
-                _inputTransposed = new float[Inputs * batch];
+                _inputTransposed = new float[inputLength];
             }
 
             if (_weightTransposed.Length == 0)
@@ -71,7 +72,7 @@ namespace ScheduleDsl.Training
 
             if (_scratch.Length < 2 * batch)
             {
-                _scratch = new float[2 * batch];
+                _scratch = new float[BufferSize.Of(2, batch, "The scratch row of a dense layer")];
             }
         }
 

@@ -23,9 +23,10 @@ namespace ScheduleDsl.Training
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);
-            if (_mask.Length < Inputs * batch)
+            int length = BufferSize.Of(Inputs, batch, "The mask of a dropout layer");
+            if (_mask.Length < length)
             {
-                _mask = new float[Inputs * batch];
+                _mask = new float[length];
             }
         }
 

@@ -40,10 +40,11 @@ namespace ScheduleDsl.Training
         /// <summary>Allocates the buffers for batches of up to <paramref name="batch"/> samples (once; later calls reuse them).</summary>
         internal virtual void Reserve(int batch)
         {
-            if (Output.Length < Outputs * batch)
+            int length = BufferSize.Of(Outputs, batch, "The output of a layer");
+            if (Output.Length < length)
             {
-                Output = new float[Outputs * batch];
-                OutputGradient = new float[Outputs * batch];
+                Output = new float[length];
+                OutputGradient = new float[length];
             }
         }
 

@@ -159,13 +159,21 @@ namespace ScheduleDsl.Language.Emit
         /// </summary>
         public LevelCode Incoming(ChainNode chain, int index, LevelCode s, bool topLevel = false)
         {
+            // Replay from the nearest phase whose start level is known, or that ignores its incoming level (then the
+            // phases before it need no code, and their unused levels would be warnings in the user's build).
             int known = index;
+            bool ignoresIncoming = false;
             while (known > 0 && chain.StartLevelOf(known) == null)
             {
                 known--;
+                if (!ReadsLevel(chain.Phases[known]))
+                {
+                    ignoresIncoming = true;
+                    break;
+                }
             }
 
-            LevelCode level = chain.StartLevelOf(known) is double bound ? LevelCode.Constant(bound) : s;
+            LevelCode level = !ignoresIncoming && chain.StartLevelOf(known) is double bound ? LevelCode.Constant(bound) : s;
             for (int i = known; i < index; i++)
             {
                 ScheduleNode phase = chain.Phases[i];

@@ -90,7 +90,11 @@ namespace ScheduleDsl.Language.Model
                 return x == 0 ? a : 0;
             }
 
-            return Saturate(Math.Exp((1 - x) * Math.Log(a) + x * Math.Log(b)));
+            // Log space, from the nearer end so that both ends come out exactly; exp of a large exponent would overflow
+            // before the tiny end scales it back, so such points take the exponent whole.
+            double span = Math.Log(b) - Math.Log(a);
+            (double end, double exponent) = x <= 0.5 ? (a, x * span) : (b, (x - 1) * span);
+            return Math.Abs(exponent) < 700 ? Scale(end, Math.Exp(exponent)) : Saturate(Math.Exp(Math.Log(end) + exponent));
         }
 
         /// <summary>Whether <c>b/a</c> is a positive normal finite number, so <c>a·(b/a)^x</c> is accurate.</summary>

@@ -1,0 +1,59 @@
+using System;
+using System.Globalization;
+using CsCheck;
+
+namespace ScheduleDsl.Tests
+{
+    /// <summary>
+    /// Schedule texts a hostile user or a fuzzer writes: every kernel with numbers at the edges of double, nested
+    /// compositions, and single-character mutations of valid texts.
+    /// </summary>
+    internal static class HostileTextGen
+    {
+        private static readonly string[] Extremes = { "1e-310", "1e-300", "1e-200", "1e-20", "0.5", "1", "2", "1e20", "1e200", "1e300", "1.7e308", "2147483647" };
+
+        private static readonly Gen<string> Number = Gen.OneOf(Gen.Int[0, Extremes.Length - 1].Select(i => Extremes[i]), Gen.Int[1, 40].Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+        private static readonly Gen<string> Kernel = Gen.OneOf(
+            Gen.Const("constant"),
+            Number.Select(v => "constant " + v),
+            Number.Select(n => "hold " + n),
+            Gen.Select(Gen.Int[0, 2], Number, Number, Number, (s, n, a, b) => "warmup " + (s == 0 ? "linear" : s == 1 ? "cosine" : "exp") + " " + n + " from " + a + " to " + b),
+            Gen.Select(Number, Number, (g, k) => "step " + g + " every " + k),
+            Gen.Select(Number, Number, (g, k) => "exp " + g + " every " + k),
+            Gen.Select(Gen.Int[0, 3], Number, Number, Number, (s, n, p, e) => (s == 0 ? "linear " + n : s == 1 ? "poly " + n + " power " + p : s == 2 ? "cosine " + n : "tanh " + n) + " to " + e),
+            Gen.Select(Number, Number, Number, Number, (n, m, d, e) => "restarts " + n + " mult " + m + " decay " + d + " to " + e),
+            Gen.Select(Number, Number, Number, Number, (g, lo, hi, up) => "cyclic exp-range " + g + " " + lo + " to " + hi + " up " + up),
+            Gen.Select(Number, Number, Number, Number, (p, n, a, b) => "onecycle " + p + " over " + n + " div " + a + " final-div " + b),
+            Gen.Select(Number, Number, (f, p) => "plateau factor 0.5 patience " + p + " floor " + f));
+
+        private static Gen<string> Phase(int depth) =>
+            depth == 0
+                ? Gen.Frequency((3, Kernel), (1, Gen.Select(Kernel, Number, (k, n) => k + " for " + n)))
+                : Gen.Frequency(
+                    (3, Phase(0)),
+                    (1, Gen.Select(Chain(depth - 1), Gen.Bool, Number, (c, cut, n) => "(" + c + ")" + (cut ? " for " + n : string.Empty))),
+                    (1, Gen.Select(Phase(depth - 1), Phase(depth - 1), (a, b) => a + " * " + b)));
+
+        private static Gen<string> Chain(int depth) => Phase(depth).Array[1, 4].Select(phases => string.Join(" -> ", phases));
+
+        public static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), (lr, x, chain) => (lr ? "lr " + x + ": " : string.Empty) + chain);
+
+        /// <summary>Valid texts with one to four characters replaced and, in half of them, one deleted.</summary>
+        public static readonly Gen<string> Mutated =
+            Gen.Select(ScheduleTextGen.Schedule, Gen.Int[0, 1000].Array[1, 4], Gen.Char["0.-e>*() :,#xaZ\"\\\u2212;@"].Array[4], Gen.Bool, (text, positions, chars, delete) =>
+            {
+                char[] mutated = text.ToCharArray();
+                for (int i = 0; i < positions.Length; i++)
+                {
+                    mutated[positions[i] % mutated.Length] = chars[i];
+                }
+
+                string result = new string(mutated);
+                return delete ? result.Remove(positions[0] % result.Length, 1) : result;
+            });
+
+        /// <summary>How many times the usual sample counts to draw: 1 in the test suite, more in build/fuzz.sh (FUZZ_SCALE).</summary>
+        public static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SCALE"), NumberStyles.None, CultureInfo.InvariantCulture, out int scale) && scale > 0 ? scale : 1;
+    }
+}
