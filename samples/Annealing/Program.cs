@@ -4,7 +4,7 @@ using ScheduleDsl;
 using ScheduleDsl.Cli.Reports;
 
 // The tutorial on learning-rate annealing, in .NET: its Keras experiment (a 3→9→9→9→3 network, SGD, batch 50,
-// 10 epochs) without and with lr = 1e-2 · 0.8^⌊epoch/2⌋ — declared below with [Schedule] and compiled at build time —
+// 10 epochs) without and with lr = 1e-2 · 0.8^⌊epoch/2⌋ — declared with [Schedule] in Schedules.cs and compiled at build time —
 // over several seeds, then a comparison where the base rate is large enough for schedules to matter.
 //
 //   dotnet run --project samples/Annealing [-- --out DIR] [--seeds N]
@@ -30,7 +30,3 @@ for (int i = 0; i < args.Length; i++)
 
 TutorialExperiment.Run(new TutorialDecay(), directory, settings, Console.Out);
 return 0;
-
-/// <summary>The tutorial's schedule: <c>lr = 1e-2 · 0.8^⌊epoch/2⌋</c>, the Keras lambda, compiled by the source generator.</summary>
-[Schedule("lr 1e-2: step 0.8 every 2")]
-internal partial struct TutorialDecay;

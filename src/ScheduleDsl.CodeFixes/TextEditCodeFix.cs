@@ -11,13 +11,14 @@ using ScheduleDsl.Generators;
 namespace ScheduleDsl.CodeFixes
 {
     /// <summary>
-    /// Edits inside the schedule string, where the analyzer has mapped the exact characters: LRS0002 replaces an unknown
-    /// word with the suggested keyword; LRS0009 adds a <c>from</c> start to a warmup that starts at 0.
+    /// Edits inside the schedule string, where the analyzer has mapped the exact characters: LRS0002 (an unknown word) and
+    /// LRS0001 (a keyword out of place) offer each keyword the word may have meant; LRS0009 adds a <c>from</c> start to a
+    /// warmup that starts at 0.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TextEditCodeFix)), Shared]
     public sealed class TextEditCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LRS0002", "LRS0009");
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LRS0001", "LRS0002", "LRS0009");
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -25,12 +26,15 @@ namespace ScheduleDsl.CodeFixes
         {
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Id == "LRS0002" && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.SuggestionProperty, out string? suggestion) && suggestion != null)
+                if (diagnostic.Id is "LRS0001" or "LRS0002" && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.SuggestionsProperty, out string? suggestions) && suggestions != null)
                 {
-                    var change = new TextChange(diagnostic.Location.SourceSpan, suggestion);
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Use '" + suggestion + "'", ct => Apply(context.Document, change, ct), "LRS0002:" + suggestion),
-                        diagnostic);
+                    foreach (string suggestion in suggestions.Split(' '))
+                    {
+                        var change = new TextChange(diagnostic.Location.SourceSpan, suggestion);
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Use '" + suggestion + "'", ct => Apply(context.Document, change, ct), diagnostic.Id + ":" + suggestion),
+                            diagnostic);
+                    }
                 }
                 else if (diagnostic.Id == "LRS0009"
                     && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.InsertPositionProperty, out string? position)

@@ -18,7 +18,8 @@ namespace ScheduleDsl.Generators
     public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The diagnostic property holding the keyword LRS0002 suggests.</summary>
-        public const string SuggestionProperty = "Suggestion";
+        /// <summary>The keywords that may replace the diagnostic's span, best first, separated by spaces (keywords have none).</summary>
+        public const string SuggestionsProperty = "Suggestions";
 
         /// <summary>The diagnostic properties of LRS0009: where to insert a <c>from</c> clause, and the text to insert.</summary>
         public const string InsertPositionProperty = "InsertPosition";
@@ -71,14 +72,9 @@ namespace ScheduleDsl.Generators
         private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper, ScheduleModel? model)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (d.Id == DiagnosticIds.UnknownWord)
+            if (d.Suggestions.Count > 0 && mapper.IsExact)
             {
-                int quote = d.Message.IndexOf("did you mean '", System.StringComparison.Ordinal);
-                if (quote >= 0 && mapper.IsExact)
-                {
-                    int start = quote + "did you mean '".Length;
-                    properties = properties.Add(SuggestionProperty, d.Message.Substring(start, d.Message.IndexOf('\'', start) - start));
-                }
+                properties = properties.Add(SuggestionsProperty, string.Join(" ", d.Suggestions));
             }
             else if (d.Id == DiagnosticIds.WarmupFromZero && mapper.IsExact)
             {

@@ -20,7 +20,7 @@ namespace ScheduleDsl.Generators.Tests
             return test.RunAsync();
         }
 
-        public static Task VerifyFix<TFix>(string markup, string fixedCode)
+        public static Task VerifyFix<TFix>(string markup, string fixedCode, int? codeActionIndex = null)
             where TFix : CodeFixProvider, new()
         {
             var test = new CSharpCodeFixTest<ScheduleAnalyzer, TFix, DefaultVerifier>
@@ -28,6 +28,7 @@ namespace ScheduleDsl.Generators.Tests
                 TestCode = markup,
                 FixedCode = fixedCode,
                 ReferenceAssemblies = Net10,
+                CodeActionIndex = codeActionIndex,
             };
             AddReferences(test.TestState);
             AddReferences(test.FixedState);

@@ -46,6 +46,16 @@ namespace ScheduleDsl.Generators.Tests
         public Task MultiLineRawStringsWithIndentation() =>
             AnalyzerTest.Verify(Type("[Schedule(\"\"\"\n        lr 0.1 per step:\n          warmup linear 500 from 0.001   # gentle start\n          -> {|LRS0002:cosnie|} 9500 to 1e-5\n        \"\"\")]"));
 
+        /// <summary>While the user types, one squiggle per mistake (the analyzer test fails on any diagnostic not marked).</summary>
+        [Theory]
+        [InlineData("[Schedule(\"lr{|LRS0001:|}\")]")]
+        [InlineData("[Schedule(\"lr 0.1 per{|LRS0001:|}\")]")]
+        [InlineData("[Schedule(\"lr 0.1: ({|LRS0001:|}\")]")]
+        [InlineData("[Schedule(\"lr 0.1: {|LRS0001:warm|}\")]")]
+        [InlineData("[Schedule(\"lr 0.1: {|LRS0002:war|}\")]")]
+        [InlineData("[Schedule(\"lr {|LRS0003:1e-|}\")]")]
+        public Task MidTypingTextsGetOneDiagnostic(string attribute) => AnalyzerTest.Verify(Type(attribute));
+
         [Fact]
         public Task EndOfTextInARawString() =>
             AnalyzerTest.Verify(Type("[Schedule(\"\"\"\n    lr 0.1:\n      step 0.8{|LRS0001:|}\n    \"\"\")]"));

@@ -32,6 +32,22 @@ namespace ScheduleDsl.Generators.Tests
                 "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      step 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n");
 
         [Fact]
+        public Task CompletesAKeywordThatIsOutOfPlace() =>
+            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0001:warm|} linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
+
+        [Theory]
+        [InlineData(0, "constant")]
+        [InlineData(1, "cosine{|LRS0001:|}")]
+        [InlineData(2, "cyclic{|LRS0001:|}")]
+        public Task OffersEveryKeywordABeginningMayMean(int index, string fixedText) =>
+            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:c|}\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: " + fixedText + "\")]\npublic partial class Decay;\n",
+                index);
+
+        [Fact]
         public Task AddsAStartToAWarmupFromZero() =>
             AnalyzerTest.VerifyFix<TextEditCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0009:warmup|} linear 5 -> step 0.8 every 2\")]\npublic partial class Decay;\n",

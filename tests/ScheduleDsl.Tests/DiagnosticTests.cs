@@ -98,6 +98,36 @@ namespace ScheduleDsl.Tests
             Assert.Equal(expected, found.Severity);
         }
 
+        /// <summary>What a user sees while typing: one error per mistake, at the exact spot, with the keywords it may become.</summary>
+        [Theory]
+        [InlineData("lr[||]", "LRS0001", "Expected a number (the learning rate) after 'lr', found end of text", "")]
+        [InlineData("lr 0.1 per[||]", "LRS0001", "Expected 'epoch' or 'step' (the unit) after 'per'", "")]
+        [InlineData("step[||]", "LRS0001", "Expected a number (the decay factor) after 'step'", "")]
+        [InlineData("([||]", "LRS0001", "Expected a kernel", "")]
+        [InlineData("cosine 10 ->[||]", "LRS0001", "Expected a kernel", "")]
+        [InlineData("[|warm|]", "LRS0001", "found 'warm'; did you mean 'warmup'?", "warmup")]
+        [InlineData("lr 0.1: [|warm|] linear 5", "LRS0001", "did you mean 'warmup'?", "warmup")]
+        [InlineData("[|w|]", "LRS0002", "Unknown word 'w'; did you mean 'warmup'?", "warmup")]
+        [InlineData("[|war|]", "LRS0002", "did you mean 'warmup'?", "warmup")]
+        [InlineData("[|warmu|]", "LRS0002", "did you mean 'warmup'?", "warmup")]
+        [InlineData("[|cos|] 10", "LRS0002", "did you mean 'cosine'?", "cosine")]
+        [InlineData("[|c|] 10", "LRS0002", "did you mean 'constant', 'cosine' or 'cyclic'?", "constant cosine cyclic")]
+        [InlineData("[|plat|]", "LRS0002", "did you mean 'plateau'?", "plateau")]
+        [InlineData("step 0.8 [|ev|]", "LRS0002", "did you mean 'every'?", "every")]
+        [InlineData("onecycle 0.1 [|ov|]", "LRS0002", "did you mean 'over'?", "over")]
+        [InlineData("[|Step|] 0.5 every 2", "LRS0002", "did you mean 'step'?", "step")]
+        [InlineData("lr [|1e-|]", "LRS0003", "Malformed number '1e-'", "")]
+        [InlineData("step 0.5 [|everyy|]", "LRS0002", "did you mean 'every'?", "every")]
+        public void AnUnfinishedTextGetsOneErrorWithItsSuggestions(string markup, string id, string message, string suggestions)
+        {
+            (string text, int offset, int length) = Markup.Parse(markup);
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check(text), x => x.Severity == ScheduleDiagnosticSeverity.Error);
+            Assert.Equal(id, d.Id);
+            Assert.Equal((offset, length), (d.Offset, d.Length));
+            Assert.Contains(message, d.Message, System.StringComparison.Ordinal);
+            Assert.Equal(suggestions, string.Join(" ", d.Suggestions));
+        }
+
         [Theory]
         [InlineData("step 1.5 every 2 for 10")]
         [InlineData("(warmup linear 2 from 0.5 -> exp 1.1) for 5")]

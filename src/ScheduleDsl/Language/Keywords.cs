@@ -33,6 +33,38 @@ namespace ScheduleDsl.Language
 
         public static bool IsKeyword(string word) => All.Contains(word);
 
+        /// <summary>
+        /// What <paramref name="word"/> may have meant among <paramref name="candidates"/>: the words it begins (a word
+        /// being typed: <c>war</c>, <c>cos</c>), at most three, or else the nearest by edit distance; empty when none fits.
+        /// </summary>
+        public static IReadOnlyList<string> Suggest(string word, IEnumerable<string> candidates)
+        {
+            string lower = word.ToLowerInvariant();
+            var prefixed = new List<string>();
+            var all = new List<string>();
+            foreach (string candidate in candidates)
+            {
+                if (candidate == word || all.Contains(candidate))
+                {
+                    continue;
+                }
+
+                all.Add(candidate);
+                if (candidate.StartsWith(lower, StringComparison.Ordinal))
+                {
+                    prefixed.Add(candidate);
+                }
+            }
+
+            if (prefixed.Count > 0 && prefixed.Count <= 3)
+            {
+                return prefixed;
+            }
+
+            string? nearest = Nearest(lower, all);
+            return nearest == null ? Array.Empty<string>() : new[] { nearest };
+        }
+
         /// <summary>The candidate nearest to <paramref name="word"/> (case-insensitive edit distance with transpositions), or null when none is close.</summary>
         public static string? Nearest(string word, IEnumerable<string> candidates)
         {

@@ -453,7 +453,8 @@ namespace ScheduleDsl.Language
                     usages.Add("'->'");
                     usages.Add("'*'");
                     string expected = string.Join(", ", usages) + " or end of text";
-                    ReportUnexpected(token, expected + " after '" + kernel.Text + "'");
+                    remaining.Add("for");
+                    ReportUnexpected(token, expected + " after '" + kernel.Text + "'", remaining);
                 }
 
                 failed = true;

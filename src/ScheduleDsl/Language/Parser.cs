@@ -155,7 +155,7 @@ namespace ScheduleDsl.Language
                     continue;
                 }
 
-                ReportUnexpected(token, expected);
+                ReportUnexpected(token, expected, Keywords.HeaderItems);
                 if (token.Kind == TokenKind.End || token.Kind == TokenKind.OpenParen || (token.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0))
                 {
                     // Most likely a forgotten ':'; read on as if it were there so later errors still show.
@@ -288,7 +288,7 @@ namespace ScheduleDsl.Language
                     SkipToPhaseEnd();
                     return null;
                 default:
-                    ReportUnexpected(token, "a kernel such as 'constant', 'step' or 'cosine', or '('");
+                    ReportUnexpected(token, "a kernel such as 'constant', 'step' or 'cosine', or '('", Keywords.Kernels);
                     SkipToPhaseEnd();
                     return null;
             }
@@ -415,40 +415,48 @@ namespace ScheduleDsl.Language
                 return null;
             }
 
-            ReportUnexpected(token, Quote(choices) + " (" + meaning + ") after '" + after.Text + "'");
+            ReportUnexpected(token, Quote(choices) + " (" + meaning + ") after '" + after.Text + "'", choices);
             return null;
         }
 
         private void Report(string id, string message, Token token) => Report(id, message, new TextSpan(token.Offset, token.Length));
 
-        private void Report(string id, string message, TextSpan span) =>
-            _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+        private void Report(string id, string message, TextSpan span, IReadOnlyList<string>? suggestions = null)
+        {
+            // One error per mistake: a text that stops short ('lr', 'step', '(', 'lr 1e-') makes every rule after it
+            // expect something at the same empty spot; the first error there (or just before it) says what is wrong.
+            if (span.Length == 0 && _diagnostics.Count > 0)
+            {
+                ScheduleDiagnostic last = _diagnostics[_diagnostics.Count - 1];
+                if (last.Offset + last.Length == span.Offset && last.Severity == ScheduleDiagnosticSeverity.Error)
+                {
+                    return;
+                }
+            }
 
-        private void ReportUnexpected(Token token, string expected)
+            _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length, suggestions ?? System.Array.Empty<string>()));
+        }
+
+        /// <summary>Reports that <paramref name="token"/> is not what the rule expects; a keyword that is out of place gets the words of <paramref name="validHere"/> it may have meant.</summary>
+        private void ReportUnexpected(Token token, string expected, IEnumerable<string>? validHere = null)
         {
             if (token.Kind == TokenKind.BadNumber || token.Kind == TokenKind.BadCharacter)
             {
                 return; // the lexer already said what is wrong with it
             }
 
-            Report(DiagnosticIds.Syntax, "Expected " + expected + ", found " + token.Describe(), token);
+            IReadOnlyList<string> suggestions = token.Kind == TokenKind.Word && validHere != null ? Keywords.Suggest(token.Text, validHere) : System.Array.Empty<string>();
+            Report(DiagnosticIds.Syntax, "Expected " + expected + ", found " + token.Describe() + DidYouMean(suggestions), new TextSpan(token.Offset, token.Length), suggestions);
         }
 
         private void ReportUnknownWord(Token token, IEnumerable<string> validHere)
         {
-            string? nearest = Keywords.Nearest(token.Text, validHere);
-            string message = "Unknown word " + token.Describe();
-            if (nearest != null)
-            {
-                message += "; did you mean '" + nearest + "'?";
-            }
-            else
-            {
-                message += "; expected one of " + Quote(validHere);
-            }
-
-            Report(DiagnosticIds.UnknownWord, message, token);
+            IReadOnlyList<string> suggestions = Keywords.Suggest(token.Text, validHere);
+            string message = "Unknown word " + token.Describe() + (suggestions.Count > 0 ? DidYouMean(suggestions) : "; expected one of " + Quote(validHere));
+            Report(DiagnosticIds.UnknownWord, message, new TextSpan(token.Offset, token.Length), suggestions);
         }
+
+        private static string DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count == 0 ? string.Empty : "; did you mean " + Quote(suggestions) + "?";
 
         internal static string Quote(IEnumerable<string> words)
         {

@@ -26,12 +26,18 @@ namespace ScheduleDsl
     sealed class ScheduleDiagnostic
     {
         public ScheduleDiagnostic(string id, ScheduleDiagnosticSeverity severity, string message, int offset, int length)
+            : this(id, severity, message, offset, length, System.Array.Empty<string>())
+        {
+        }
+
+        public ScheduleDiagnostic(string id, ScheduleDiagnosticSeverity severity, string message, int offset, int length, System.Collections.Generic.IReadOnlyList<string> suggestions)
         {
             Id = id;
             Severity = severity;
             Message = message;
             Offset = offset;
             Length = length;
+            Suggestions = suggestions ?? throw new System.ArgumentNullException(nameof(suggestions));
         }
 
         public string Id { get; }
@@ -43,6 +49,9 @@ namespace ScheduleDsl
         public int Offset { get; }
 
         public int Length { get; }
+
+        /// <summary>Words that fix the problem when they replace the span (the keywords a misspelt or cut-off word may mean), best first; empty when there are none.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> Suggestions { get; }
 
         public override string ToString() => Id + ": " + Message;
     }

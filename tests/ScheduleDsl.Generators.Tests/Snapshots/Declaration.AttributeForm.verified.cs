@@ -21,7 +21,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.01: warmup linear 5 from 0.001 -> step 0.8 every 2";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.01: warmup linear 5 from 0.001 -&gt; step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Decay()
         {
@@ -35,7 +36,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.01: warmup linear 5 from 0.001 -&gt; step 0.8 every 2</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 0.01: warmup linear 5 from 0.001 -&gt; step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

@@ -26,7 +26,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         private long _observations;
 
-        /// <summary>Creates the schedule, with no metric observed yet.</summary>
+        /// <summary>Creates the schedule <c>lr 0.1 per step min 1e-5: onecycle 0.1 over 1000 warm 0.25 -&gt; plateau factor 0.5 patience 2 cooldown 1</c>, with no metric observed yet.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Decay()
         {
@@ -40,7 +41,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based): <c>lr 0.1 per step min 1e-5: onecycle 0.1 over 1000 warm 0.25 -&gt; plateau factor 0.5 patience 2 cooldown 1</c>.</summary>
+        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based) in the schedule <c>lr 0.1 per step min 1e-5: onecycle 0.1 over 1000 warm 0.25 -&gt; plateau factor 0.5 patience 2 cooldown 1</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         /// <param name="t">The 0-based optimizer step.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

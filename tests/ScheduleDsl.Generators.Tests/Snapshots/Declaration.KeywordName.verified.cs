@@ -20,7 +20,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "constant";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>constant</c>.</summary>
+        /// <inheritdoc cref="@event" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public @event()
         {
@@ -34,7 +35,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => false;
 
-        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based): <c>constant</c>.</summary>
+        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>constant</c>.</summary>
+        /// <inheritdoc cref="@event" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

@@ -5,9 +5,10 @@
 namespace N
 {
     /// <summary>
-    /// The learning-rate schedule <c>lr 0.01: step 0.8 every 2</c>.
+    /// The learning-rate schedule <c>lr 1e-2: step 0.8 every 2</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>lr 0.01: step 0.8 every 2</c>.</para>
     /// <para>Absolute learning rates, starting at 0.01, one value per epoch.</para>
     /// <list type="number">
     /// <item><description>[t ≥ 0] Multiply 0.01 by 0.8 every 2 epochs (PyTorch StepLR).</description></item>
@@ -20,7 +21,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 1e-2: step 0.8 every 2";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 1e-2: step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Decay()
         {
@@ -34,7 +36,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.01: step 0.8 every 2</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 1e-2: step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

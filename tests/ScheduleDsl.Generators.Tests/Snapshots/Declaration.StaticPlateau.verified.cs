@@ -33,7 +33,8 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public static bool IsAbsolute => false;
 
-        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based): <c>plateau factor 0.5 patience 3</c>.</summary>
+        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>plateau factor 0.5 patience 3</c>.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
@@ -107,7 +108,8 @@ namespace N
             s_observations = 0;
         }
 
-        /// <summary>The schedule as an <see cref="global::ScheduleDsl.IMetricSchedule"/>, for APIs that take one; it shares this class's state.</summary>
+        /// <summary>The schedule <c>plateau factor 0.5 patience 3</c> as an <see cref="global::ScheduleDsl.IMetricSchedule"/>, for APIs that take one; it shares this class's state.</summary>
+        /// <inheritdoc cref="Decay" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public static global::ScheduleDsl.IMetricSchedule Instance { get; } = new ScheduleInstance();
 

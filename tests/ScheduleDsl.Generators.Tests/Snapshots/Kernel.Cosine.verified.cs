@@ -21,7 +21,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.1 per step: warmup linear 500 from 0.001 -> cosine 9500 to 1e-5";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.1 per step: warmup linear 500 from 0.001 -&gt; cosine 9500 to 1e-5</c>.</summary>
+        /// <inheritdoc cref="Cosine" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Cosine()
         {
@@ -35,7 +36,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based): <c>lr 0.1 per step: warmup linear 500 from 0.001 -&gt; cosine 9500 to 1e-5</c>.</summary>
+        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based) in the schedule <c>lr 0.1 per step: warmup linear 500 from 0.001 -&gt; cosine 9500 to 1e-5</c>.</summary>
+        /// <inheritdoc cref="Cosine" path="/remarks"/>
         /// <param name="t">The 0-based optimizer step.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

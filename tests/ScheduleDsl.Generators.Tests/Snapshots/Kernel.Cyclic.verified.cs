@@ -20,7 +20,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000</c>.</summary>
+        /// <inheritdoc cref="Cyclic" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Cyclic()
         {
@@ -34,7 +35,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based): <c>lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000</c>.</summary>
+        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based) in the schedule <c>lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000</c>.</summary>
+        /// <inheritdoc cref="Cyclic" path="/remarks"/>
         /// <param name="t">The 0-based optimizer step.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

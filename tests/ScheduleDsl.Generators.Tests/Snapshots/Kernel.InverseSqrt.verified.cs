@@ -5,9 +5,10 @@
 namespace Samples
 {
     /// <summary>
-    /// The learning-rate schedule <c>lr 0.001 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.
+    /// The learning-rate schedule <c>lr 1e-3 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>lr 0.001 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.</para>
     /// <para>Absolute learning rates, starting at 0.001, one value per optimizer step.</para>
     /// <list type="number">
     /// <item><description>[t 0–3999] Warm up linearly from 1e-6 to 0.001 over 4000 steps.</description></item>
@@ -21,7 +22,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 1e-3 per step: warmup linear 4000 from 1e-6 -> inverse-sqrt scale 4000";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 1e-3 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.</summary>
+        /// <inheritdoc cref="InverseSqrt" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public InverseSqrt()
         {
@@ -35,7 +37,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based): <c>lr 0.001 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.</summary>
+        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based) in the schedule <c>lr 1e-3 per step: warmup linear 4000 from 1e-6 -&gt; inverse-sqrt scale 4000</c>.</summary>
+        /// <inheritdoc cref="InverseSqrt" path="/remarks"/>
         /// <param name="t">The 0-based optimizer step.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

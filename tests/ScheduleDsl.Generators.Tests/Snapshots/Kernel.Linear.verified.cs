@@ -5,9 +5,10 @@
 namespace Samples
 {
     /// <summary>
-    /// The learning-rate schedule <c>lr 0.0003 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.
+    /// The learning-rate schedule <c>lr 3e-4 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>lr 0.0003 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.</para>
     /// <para>Absolute learning rates, starting at 0.0003, one value per optimizer step.</para>
     /// <list type="number">
     /// <item><description>[t 0–1999] Warm up linearly from 0 to 0.0003 over 2000 steps.</description></item>
@@ -22,7 +23,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 3e-4 per step: warmup linear 2000 -> constant for 80000 -> linear 18000 to 3e-5";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 3e-4 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.</summary>
+        /// <inheritdoc cref="Linear" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Linear()
         {
@@ -36,7 +38,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based): <c>lr 0.0003 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.</summary>
+        /// <summary>The learning rate used by optimizer step <paramref name="t"/> (0-based) in the schedule <c>lr 3e-4 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.</summary>
+        /// <inheritdoc cref="Linear" path="/remarks"/>
         /// <param name="t">The 0-based optimizer step.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

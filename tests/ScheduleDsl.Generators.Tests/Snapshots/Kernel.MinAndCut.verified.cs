@@ -5,9 +5,10 @@
 namespace Samples
 {
     /// <summary>
-    /// The learning-rate schedule <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.
+    /// The learning-rate schedule <c>lr 0.1 min 1e-4: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</para>
     /// <para>Absolute learning rates, starting at 0.1, one value per epoch. Never below 0.0001.</para>
     /// <list type="number">
     /// <item><description>[t 0–49] For 50 epochs only, in turn: warm up linearly from 0.01 to 0.1 over 5 epochs; then decay 0.1 exponentially by a factor of 0.9 every 1 epoch, smoothly (PyTorch ExponentialLR, Keras ExponentialDecay), then hold the level reached at epoch 50.</description></item>
@@ -21,7 +22,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.1 min 1e-4: (warmup linear 5 from 0.01 -> exp 0.9) for 50 -> cosine 50";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.1 min 1e-4: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>
+        /// <inheritdoc cref="MinAndCut" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public MinAndCut()
         {
@@ -35,7 +37,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 0.1 min 1e-4: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>
+        /// <inheritdoc cref="MinAndCut" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

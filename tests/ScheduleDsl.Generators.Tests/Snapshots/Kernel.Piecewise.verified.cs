@@ -20,7 +20,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.1: piecewise 0.1 until 10, 0.05 until 20, 0.01";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.1: piecewise 0.1 until 10, 0.05 until 20, 0.01</c>.</summary>
+        /// <inheritdoc cref="Piecewise" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Piecewise()
         {
@@ -34,7 +35,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.1: piecewise 0.1 until 10, 0.05 until 20, 0.01</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 0.1: piecewise 0.1 until 10, 0.05 until 20, 0.01</c>.</summary>
+        /// <inheritdoc cref="Piecewise" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

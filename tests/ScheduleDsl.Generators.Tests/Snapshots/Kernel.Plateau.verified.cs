@@ -26,7 +26,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         private long _observations;
 
-        /// <summary>Creates the schedule, with no metric observed yet.</summary>
+        /// <summary>Creates the schedule <c>lr 0.1: warmup linear 3 from 0.01 -&gt; plateau factor 0.5 patience 2 cooldown 1 floor 1e-5</c>, with no metric observed yet.</summary>
+        /// <inheritdoc cref="Plateau" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Plateau()
         {
@@ -40,7 +41,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.1: warmup linear 3 from 0.01 -&gt; plateau factor 0.5 patience 2 cooldown 1 floor 1e-5</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 0.1: warmup linear 3 from 0.01 -&gt; plateau factor 0.5 patience 2 cooldown 1 floor 1e-5</c>.</summary>
+        /// <inheritdoc cref="Plateau" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

@@ -5,9 +5,10 @@
 namespace Samples
 {
     /// <summary>
-    /// The learning-rate schedule <c>step 0.5 every 30 * cyclic 0.9 to 1.1 up 5</c>.
+    /// The learning-rate schedule <c>(step 0.5 every 30) * (cyclic 0.9 to 1.1 up 5)</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>step 0.5 every 30 * cyclic 0.9 to 1.1 up 5</c>.</para>
     /// <para>Factors of the optimizer's base rate, starting at 1, one value per epoch.</para>
     /// <list type="number">
     /// <item><description>[t ≥ 0] Multiply 1 by the product of 2 factor curves, each starting at 1: (multiply 1 by 0.5 every 30 epochs (PyTorch StepLR)) × (cycle between 0.9 and 1.1, rising over 5 epochs and falling over 5 epochs (PyTorch CyclicLR)).</description></item>
@@ -20,7 +21,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "(step 0.5 every 30) * (cyclic 0.9 to 1.1 up 5)";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>(step 0.5 every 30) * (cyclic 0.9 to 1.1 up 5)</c>.</summary>
+        /// <inheritdoc cref="Product" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Product()
         {
@@ -34,7 +36,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => false;
 
-        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based): <c>step 0.5 every 30 * cyclic 0.9 to 1.1 up 5</c>.</summary>
+        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>(step 0.5 every 30) * (cyclic 0.9 to 1.1 up 5)</c>.</summary>
+        /// <inheritdoc cref="Product" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

@@ -5,9 +5,10 @@
 namespace Samples
 {
     /// <summary>
-    /// The learning-rate schedule <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 0.0001</c>.
+    /// The learning-rate schedule <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 1e-4</c>.
     /// </summary>
     /// <remarks>
+    /// <para>In canonical form: <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 0.0001</c>.</para>
     /// <para>Absolute learning rates, starting at 0.05, one value per epoch.</para>
     /// <list type="number">
     /// <item><description>[t ≥ 0] Anneal along cosine cycles from 0.05 to 0.0001, the first 10 epochs long, each 2 times longer than the one before, each peak 0.5 times the one before (SGDR: PyTorch CosineAnnealingWarmRestarts).</description></item>
@@ -20,7 +21,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "lr 0.05: restarts 10 mult 2 decay 0.5 to 1e-4";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 1e-4</c>.</summary>
+        /// <inheritdoc cref="Restarts" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public Restarts()
         {
@@ -34,7 +36,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => true;
 
-        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based): <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 0.0001</c>.</summary>
+        /// <summary>The learning rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 1e-4</c>.</summary>
+        /// <inheritdoc cref="Restarts" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

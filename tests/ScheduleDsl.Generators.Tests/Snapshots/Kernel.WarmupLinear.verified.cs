@@ -21,7 +21,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public const string ScheduleText = "warmup linear 5 -> step 0.8 every 2";
 
-        /// <summary>Creates the schedule.</summary>
+        /// <summary>Creates the schedule <c>warmup linear 5 -&gt; step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="WarmupLinear" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public WarmupLinear()
         {
@@ -35,7 +36,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "0.1.0")]
         public bool IsAbsolute => false;
 
-        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based): <c>warmup linear 5 -&gt; step 0.8 every 2</c>.</summary>
+        /// <summary>The factor of the base rate used by epoch <paramref name="t"/> (0-based) in the schedule <c>warmup linear 5 -&gt; step 0.8 every 2</c>.</summary>
+        /// <inheritdoc cref="WarmupLinear" path="/remarks"/>
         /// <param name="t">The 0-based epoch.</param>
         /// <returns>A finite value, at least 0.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>

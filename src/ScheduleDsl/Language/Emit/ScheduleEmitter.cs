@@ -85,10 +85,29 @@ namespace ScheduleDsl.Language.Emit
 
         private static void WriteSummary(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
         {
+            // The user's text as written (a 1e-2 stays 1e-2); the canonical form only where it says something else.
+            IReadOnlyList<string> lines = DocText.Lines(spec.Text!);
+            string canonical = CanonicalWriter.Write(model);
             w.Line("/// <summary>");
-            w.Line("/// The learning-rate schedule <c>" + CSharp.Xml(CanonicalWriter.Write(model)) + "</c>.");
+            w.Line(lines.Count == 1 ? "/// The learning-rate schedule <c>" + lines[0] + "</c>." : "/// The learning-rate schedule written below.");
             w.Line("/// </summary>");
             w.Line("/// <remarks>");
+            if (lines.Count > 1)
+            {
+                w.Line("/// <code>");
+                foreach (string line in lines)
+                {
+                    w.Line("/// " + line);
+                }
+
+                w.Line("/// </code>");
+            }
+
+            if (DocText.Collapsed(spec.Text!) != canonical)
+            {
+                w.Line("/// <para>In canonical form: <c>" + CSharp.Xml(canonical) + "</c>.</para>");
+            }
+
             w.Line("/// <para>" + CSharp.Xml(Explainer.Summary(model)) + "</para>");
             w.Line("/// <list type=\"number\">");
             foreach (PhaseExplanation phase in Explainer.Explain(model))
@@ -106,6 +125,16 @@ namespace ScheduleDsl.Language.Emit
             w.Line("/// <para>First values" + (model.IsStateful ? ", before any metric is observed" : string.Empty) + " (t = 0, 1, …): " + string.Join(", ", values) + ", …</para>");
             w.Line("/// </remarks>");
         }
+
+        /// <summary>The schedule's text in a <c>&lt;c&gt;</c> when it fits one line, else a reference to the type that shows it.</summary>
+        private static string InText(ScheduleTypeSpec spec)
+        {
+            IReadOnlyList<string> lines = DocText.Lines(spec.Text!);
+            return lines.Count == 1 ? "<c>" + lines[0] + "</c>" : "of <see cref=\"" + spec.Type.Name + "\"/>";
+        }
+
+        /// <summary>The type's remarks (phases, first values) where users hover: editors built on Roslyn expand it.</summary>
+        private static string InheritRemarks(ScheduleTypeSpec spec) => "/// <inheritdoc cref=\"" + spec.Type.Name + "\" path=\"/remarks\"/>";
 
         private static string Range(PhaseExplanation phase) =>
             phase.Duration is long d
@@ -141,7 +170,8 @@ namespace ScheduleDsl.Language.Emit
 
             if (!isStatic && !spec.DeclaresParameterlessConstructor)
             {
-                w.Line("/// <summary>Creates the schedule" + (model.IsStateful ? ", with no metric observed yet" : string.Empty) + ".</summary>");
+                w.Line("/// <summary>Creates the schedule " + InText(spec) + (model.IsStateful ? ", with no metric observed yet" : string.Empty) + ".</summary>");
+                w.Line(InheritRemarks(spec));
                 w.Line(GeneratedCode);
                 w.Line("public " + spec.Type.Name + "()");
                 w.Open();
@@ -193,7 +223,8 @@ namespace ScheduleDsl.Language.Emit
                 string name = spec.Type.Name;
                 string kind = model.IsStateful ? "global::ScheduleDsl.IMetricSchedule" : "global::ScheduleDsl.ILearningRateSchedule";
                 w.Line();
-                w.Line("/// <summary>The schedule as an <see cref=\"" + kind + "\"/>, for APIs that take one; it shares this class's state.</summary>");
+                w.Line("/// <summary>The schedule " + InText(spec) + " as an <see cref=\"" + kind + "\"/>, for APIs that take one; it shares this class's state.</summary>");
+                w.Line(InheritRemarks(spec));
                 w.Line(GeneratedCode);
                 w.Line("public static " + kind + " Instance { get; } = new ScheduleInstance();");
                 w.Line();
@@ -258,7 +289,8 @@ namespace ScheduleDsl.Language.Emit
             body.Line();
             body.Line("return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);");
 
-            w.Line("/// <summary>The " + (model.Lr != null ? "learning rate" : "factor of the base rate") + " used by " + unit + " <paramref name=\"t\"/> (0-based): <c>" + CSharp.Xml(CanonicalWriter.Write(model)) + "</c>.</summary>");
+            w.Line("/// <summary>The " + (model.Lr != null ? "learning rate" : "factor of the base rate") + " used by " + unit + " <paramref name=\"t\"/> (0-based) in the schedule " + InText(spec) + ".</summary>");
+            w.Line(InheritRemarks(spec));
             w.Line("/// <param name=\"t\">The 0-based " + unit + ".</param>");
             w.Line("/// <returns>A finite value, at least 0.</returns>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"t\"/> is negative.</exception>");
