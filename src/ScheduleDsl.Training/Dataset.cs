@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace ScheduleDsl.Training
@@ -135,12 +136,14 @@ namespace ScheduleDsl.Training
         /// Gathers the samples <paramref name="indices"/> into feature-major buffers (<c>[features, batch]</c>): whole rows are
         /// copied into <paramref name="rows"/> (<c>[batch, features]</c>, at least as large as either buffer) and then transposed.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows)
         {
             GatherOne(X, Features, indices, x, rows);
             GatherOne(Y, Outputs, indices, y, rows);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void GatherOne(float[] source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
         {
             int batch = indices.Length;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -36,6 +37,7 @@ namespace ScheduleDsl.Training
             return new Rng { _s0 = state[0], _s1 = state[1], _s2 = state[2], _s3 = state[3] };
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong NextUInt64()
         {
             ulong result = RotateLeft(_s1 * 5, 7) * 9;
@@ -56,6 +58,7 @@ namespace ScheduleDsl.Training
         public float NextSingle() => (NextUInt64() >> 40) * (1.0f / (1 << 24));
 
         /// <summary>An integer in [0, <paramref name="bound"/>), unbiased (Lemire's method).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int NextInt(int bound)
         {
             if (bound <= 0)
@@ -75,6 +78,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Fisher–Yates shuffle in place.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Shuffle(Span<int> items)
         {
             for (int i = items.Length - 1; i > 0; i--)

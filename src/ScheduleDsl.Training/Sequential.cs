@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 using ScheduleDsl.Training.Kernels;
@@ -141,7 +142,7 @@ namespace ScheduleDsl.Training
             var targets = new float[x?.GetLength(0) ?? 0, Outputs];
             Dataset data = Dataset.From(x!, targets, Inputs, Outputs, Loss.MeanSquaredError, nameof(x), nameof(x));
             var result = new float[data.Count, Outputs];
-            ForEachBatch(data, batchSize, (start, batch, output) =>
+            ForEachBatch(data, batchSize, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, batch, output) =>
             {
                 for (int j = 0; j < batch; j++)
                 {
@@ -162,11 +163,12 @@ namespace ScheduleDsl.Training
             return Evaluate(data, batchSize);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (double Loss, double Accuracy) Evaluate(Dataset data, int batchSize)
         {
             double loss = 0;
             int correct = 0;
-            ForEachBatch(data, batchSize, (start, batch, output) =>
+            ForEachBatch(data, batchSize, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, batch, output) =>
             {
                 Span<float> scratch = _layers[_layers.Length - 1].OutputGradient.AsSpan(0, Outputs * batch);
                 loss += Losses.Compute(_loss, _fused, output, _target.AsSpan(0, Outputs * batch), scratch, Outputs, batch) * batch;
@@ -177,6 +179,7 @@ namespace ScheduleDsl.Training
 
         private delegate void BatchOutput(int start, int batch, ReadOnlySpan<float> output);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ForEachBatch(Dataset data, int batchSize, BatchOutput onBatch)
         {
             if (batchSize < 1)
@@ -225,6 +228,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Forward(int batch, bool training)
         {
             float[] input = _input;
@@ -236,6 +240,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>One optimizer step on the samples <paramref name="indices"/> of <paramref name="data"/>; returns the batch loss.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, out int correct)
         {
             Reserve(indices.Length);
@@ -244,6 +249,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>One optimizer step on the batch already gathered into the input and target buffers; returns the batch loss.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double TrainBatch(int batch, double rate, out int correct)
         {
             Forward(batch, training: true);

@@ -12,6 +12,7 @@ namespace ScheduleDsl.Training.Kernels
     /// </summary>
     internal static unsafe class DotProducts
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void MultiplyByTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
         {
             if (a.Length < m * k || b.Length < n * k || c.Length < m * n)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -7,40 +8,43 @@ namespace ScheduleDsl.Training.Kernels
 {
     /// <summary>
     /// The element-wise and row-wise steps around the products, on feature-major buffers (<c>[rows, batch]</c>): they run
-    /// along the batch, through <see cref="TensorPrimitives"/> where it has the operation and <see cref="Vector{T}"/> where not.
+    /// along the batch, through <see cref="Vec"/> (optimized from the first call) and <see cref="TensorPrimitives"/> for tanh.
     /// </summary>
     internal static class Elementwise
     {
         /// <summary>Sets every value of row r to <paramref name="rowValues"/>[r].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void FillRows(Span<float> values, ReadOnlySpan<float> rowValues, int batch)
         {
             for (int r = 0; r < rowValues.Length; r++)
             {
-                values.Slice(r * batch, batch).Fill(rowValues[r]);
+                Vec.Fill(values.Slice(r * batch, batch), rowValues[r]);
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void RowSums(ReadOnlySpan<float> values, Span<float> sums, int batch)
         {
             for (int r = 0; r < sums.Length; r++)
             {
-                sums[r] = TensorPrimitives.Sum(values.Slice(r * batch, batch));
+                sums[r] = Vec.Sum(values.Slice(r * batch, batch));
             }
         }
 
         /// <summary>Applies an activation in place; <paramref name="scratch"/> holds at least <c>2·batch</c> floats.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Activate(Activation activation, Span<float> values, int rows, int batch, Span<float> scratch)
         {
             switch (activation)
             {
                 case Activation.Relu:
-                    TensorPrimitives.Max(values, 0f, values);
+                    Vec.Max(values, 0f, values);
                     break;
                 case Activation.Tanh:
                     TensorPrimitives.Tanh(values, values);
                     break;
                 case Activation.Sigmoid:
-                    TensorPrimitives.Sigmoid(values, values);
+                    Vec.Sigmoid(values, values);
                     break;
                 case Activation.Softmax:
                     Softmax(values, rows, batch, scratch);
@@ -49,6 +53,7 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>Softmax down each column (one sample), computed row by row along the batch: max, subtract, exp, normalize.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Softmax(Span<float> values, int rows, int batch, Span<float> scratch)
         {
             Span<float> max = scratch.Slice(0, batch);
@@ -56,22 +61,22 @@ namespace ScheduleDsl.Training.Kernels
             values.Slice(0, batch).CopyTo(max);
             for (int r = 1; r < rows; r++)
             {
-                TensorPrimitives.Max(max, values.Slice(r * batch, batch), max);
+                Vec.Max(max, values.Slice(r * batch, batch), max);
             }
 
             sum.Clear();
             for (int r = 0; r < rows; r++)
             {
                 Span<float> row = values.Slice(r * batch, batch);
-                TensorPrimitives.Subtract(row, max, row);
-                TensorPrimitives.Exp(row, row);
-                TensorPrimitives.Add(sum, row, sum);
+                Vec.Subtract(row, max, row);
+                Vec.Exp(row, row);
+                Vec.Add(sum, row, sum);
             }
 
             for (int r = 0; r < rows; r++)
             {
                 Span<float> row = values.Slice(r * batch, batch);
-                TensorPrimitives.Divide(row, sum, row);
+                Vec.Divide(row, sum, row);
             }
         }
 
@@ -79,6 +84,7 @@ namespace ScheduleDsl.Training.Kernels
         /// Turns the gradient with respect to an activation's output into the gradient with respect to its input, in place;
         /// <paramref name="scratch"/> holds at least <c>batch</c> floats.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void ActivationBackward(Activation activation, ReadOnlySpan<float> output, Span<float> gradient, int rows, int batch, Span<float> scratch)
         {
             switch (activation)
@@ -108,20 +114,21 @@ namespace ScheduleDsl.Training.Kernels
                     dot.Clear();
                     for (int r = 0; r < rows; r++)
                     {
-                        TensorPrimitives.FusedMultiplyAdd(output.Slice(r * batch, batch), gradient.Slice(r * batch, batch), dot, dot);
+                        Vec.MultiplyAdd(output.Slice(r * batch, batch), gradient.Slice(r * batch, batch), dot, dot);
                     }
 
                     for (int r = 0; r < rows; r++)
                     {
                         Span<float> g = gradient.Slice(r * batch, batch);
-                        TensorPrimitives.Subtract(g, dot, g);
-                        TensorPrimitives.Multiply(g, output.Slice(r * batch, batch), g);
+                        Vec.Subtract(g, dot, g);
+                        Vec.Multiply(g, output.Slice(r * batch, batch), g);
                     }
 
                     break;
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void ReluBackward(ReadOnlySpan<float> output, Span<float> gradient)
         {
             int i = 0;

@@ -19,6 +19,7 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Below this many multiply-adds a product runs on the calling thread alone.</summary>
         private const long ParallelThreshold = 1 << 20;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
         {
             if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
@@ -43,6 +44,7 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>Computes rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> of C.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Rows(float* a, float* b, float* c, int k, int n, bool accumulate, int rowStart, int rowEnd)
         {
             if (!accumulate)
@@ -198,6 +200,7 @@ namespace ScheduleDsl.Training.Kernels
         /// The last columns of six rows, from <paramref name="j"/> on: one vector, then single columns, with the six rows
         /// sharing each load of B and running as six independent chains — narrow layers are nearly all edge.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Edge6(float* a, int lda, float* b, int n, float* c, int depth, int j)
         {
             int w = Vector<float>.Count;
@@ -242,6 +245,7 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>Three rows of C (what is left after the six-row tiles of a 9- or 3-row layer): one vector of columns at a time, then single columns, the rows sharing each load of B.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Rows3(float* a, int lda, float* b, int n, float* c, int depth)
         {
             int w = Vector<float>.Count;
@@ -288,6 +292,7 @@ namespace ScheduleDsl.Training.Kernels
         /// independent chains over the depth, so it is not held up by the latency of one long chain of multiply-adds —
         /// these edges are most of the work for the tutorial's 3- to 9-wide layers.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Tail(float* a, float* b, int n, float* c, int depth, int j)
         {
             int w = Vector<float>.Count;
@@ -334,6 +339,7 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void ScalarRows(float* a, float* b, float* c, int k, int n, int rowStart, int rowEnd)
         {
             for (int i = rowStart; i < rowEnd; i++)
@@ -380,6 +386,7 @@ namespace ScheduleDsl.Training.Kernels
                 _accumulate = accumulate;
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
                 // Split on tile boundaries so every worker runs full 6-row tiles.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace ScheduleDsl.Training.Kernels
@@ -13,6 +14,7 @@ namespace ScheduleDsl.Training.Kernels
         /// Returns the mean loss over the batch and writes the gradient into <paramref name="gradient"/>: with respect to the
         /// last layer's input to its activation when <paramref name="fused"/>, else with respect to its output.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double Compute(Loss loss, bool fused, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> gradient, int outputs, int batch)
         {
             double total = 0;
@@ -23,11 +25,11 @@ namespace ScheduleDsl.Training.Kernels
                 {
                     // Vectorized: the gradient buffer first holds log(clip(p)) for the loss, then p − y.
                     Span<float> logP = gradient.Slice(0, count);
-                    TensorPrimitives.Clamp(output.Slice(0, count), Epsilon, 1 - Epsilon, logP);
-                    TensorPrimitives.Log(logP, logP);
-                    double mean = -TensorPrimitives.Dot(target.Slice(0, count), logP) / batch;
-                    TensorPrimitives.Subtract(output.Slice(0, count), target.Slice(0, count), logP);
-                    TensorPrimitives.Multiply(logP, 1f / batch, logP);
+                    Vec.Clamp(output.Slice(0, count), Epsilon, 1 - Epsilon, logP);
+                    Vec.Log(logP, logP);
+                    double mean = -Vec.Dot(target.Slice(0, count), logP) / batch;
+                    Vec.Subtract(output.Slice(0, count), target.Slice(0, count), logP);
+                    Vec.Multiply(logP, 1f / batch, logP);
                     return mean;
                 }
 
@@ -86,6 +88,7 @@ namespace ScheduleDsl.Training.Kernels
         /// How many samples are right: the largest output is the target's class (one output per class); with one output,
         /// or binary cross-entropy, every output on the right side of 0.5.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static int Correct(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target, int outputs, int batch)
         {
             int correct = 0;

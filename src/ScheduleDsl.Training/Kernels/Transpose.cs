@@ -13,6 +13,7 @@ namespace ScheduleDsl.Training.Kernels
     /// </summary>
     internal static unsafe class Transpose
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Run(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
         {
             if (source.Length < rows * columns || target.Length < rows * columns)
@@ -42,6 +43,7 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Scalar(float* s, float* t, int rows, int columns, int r0, int r1, int c0, int c1)
         {
             for (int r = r0; r < r1; r++)

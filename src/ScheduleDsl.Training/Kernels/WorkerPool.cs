@@ -48,6 +48,7 @@ namespace ScheduleDsl.Training.Kernels
         public int Workers { get; }
 
         /// <summary>Runs every part of <paramref name="job"/> (as many parts as workers, at most <paramref name="maxParts"/>) and waits for all.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run<TJob>(ref TJob job, int maxParts)
             where TJob : struct, IWorkerJob
         {
@@ -80,9 +81,11 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Invoke<TJob>(void* job, int part, int parts)
             where TJob : struct, IWorkerJob => Unsafe.AsRef<TJob>(job).Execute(part, parts);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Loop(int part)
         {
             SemaphoreSlim start = _start[part - 1];

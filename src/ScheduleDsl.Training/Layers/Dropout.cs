@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -30,13 +31,14 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Forward(float[] input, int batch, bool training, Rng rng)
         {
             int count = Inputs * batch;
             if (!training || Rate == 0)
             {
                 input.AsSpan(0, count).CopyTo(Output);
-                _mask.AsSpan(0, count).Fill(1f);
+                Kernels.Vec.Fill(_mask.AsSpan(0, count), 1f);
                 return;
             }
 
@@ -48,11 +50,12 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Backward(float[] input, float[]? inputGradient, int batch)
         {
             if (inputGradient != null)
             {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(OutputGradient.AsSpan(0, Inputs * batch), _mask.AsSpan(0, Inputs * batch), inputGradient.AsSpan(0, Inputs * batch));
+                Kernels.Vec.Multiply(OutputGradient.AsSpan(0, Inputs * batch), _mask.AsSpan(0, Inputs * batch), inputGradient.AsSpan(0, Inputs * batch));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace ScheduleDsl.Training
@@ -29,6 +30,7 @@ namespace ScheduleDsl.Training
 
         public override string Describe() => "adadelta(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
             float rho = (float)Rho;
@@ -45,7 +47,7 @@ namespace ScheduleDsl.Training
                 delta[i] = d;
             }
 
-            TensorPrimitives.MultiplyAdd(delta, lr, value, value);
+            Kernels.Vec.MultiplyAdd(delta, lr, value, value);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace ScheduleDsl.Training
@@ -28,15 +29,16 @@ namespace ScheduleDsl.Training
 
         protected override void InitializeSlot(int slot, float[] values) => Array.Fill(values, (float)InitialAccumulator);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
             Span<float> a = slots[0];
             Span<float> t = Scratch.AsSpan(0, value.Length);
-            TensorPrimitives.FusedMultiplyAdd(gradient, gradient, a, a);
-            TensorPrimitives.Add(a, (float)Epsilon, t);
-            TensorPrimitives.Sqrt(t, t);
-            TensorPrimitives.Divide(gradient, t, t);
-            TensorPrimitives.MultiplyAdd(t, -lr, value, value);
+            Kernels.Vec.MultiplyAdd(gradient, gradient, a, a);
+            Kernels.Vec.Add(a, (float)Epsilon, t);
+            Kernels.Vec.Sqrt(t, t);
+            Kernels.Vec.Divide(gradient, t, t);
+            Kernels.Vec.MultiplyAdd(t, -lr, value, value);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -35,6 +36,7 @@ namespace ScheduleDsl.Training
 
         protected virtual string Name => "adam";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
             double t = Iterations;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -71,6 +72,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Applies one update with learning rate <paramref name="rate"/> to every parameter from its gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Step(IReadOnlyList<Parameter> parameters, double rate)
         {
             Iterations++;
@@ -80,7 +82,7 @@ namespace ScheduleDsl.Training
                 Parameter parameter = parameters[p];
                 if (WeightDecay > 0)
                 {
-                    System.Numerics.Tensors.TensorPrimitives.Multiply(parameter.Value, 1f - (float)(rate * WeightDecay), parameter.Value);
+                    Kernels.Vec.Multiply(parameter.Value, 1f - (float)(rate * WeightDecay), parameter.Value);
                 }
 
                 Update(parameter.Value, parameter.Gradient, _slots[p], lr);

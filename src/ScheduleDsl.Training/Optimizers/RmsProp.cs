@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -34,6 +35,7 @@ namespace ScheduleDsl.Training
 
         public override string Describe() => "rmsprop(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", momentum=" + F(Momentum) + ", epsilon=" + F(Epsilon) + ", centered=" + (Centered ? "true" : "false") + ", weight_decay=" + F(WeightDecay) + ")";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
             float rho = (float)Rho;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -31,11 +32,12 @@ namespace ScheduleDsl.Training
 
         public override string Describe() => "sgd(lr=" + F(LearningRate) + ", momentum=" + F(Momentum) + ", nesterov=" + (Nesterov ? "true" : "false") + ", weight_decay=" + F(WeightDecay) + ")";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
             if (Momentum == 0)
             {
-                TensorPrimitives.MultiplyAdd(gradient, -lr, value, value);
+                Kernels.Vec.MultiplyAdd(gradient, -lr, value, value);
                 return;
             }
 
