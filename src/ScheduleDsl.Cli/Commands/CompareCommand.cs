@@ -66,13 +66,27 @@ namespace ScheduleDsl.Cli.Commands
                 int classes = options.Classes(first);
                 var network = options.NetworkFactory(result, first.TrainX.GetLength(1), classes);
                 IReadOnlyList<ArmResult> results;
+                LiveProgress? live = LiveProgress.ForTerminal(output, error, batchesPerEpoch: 1, result.GetValue(options.Epochs));
+                int runs = 0;
                 try
                 {
-                    results = Experiment.Run(arms, seed => seed == 0 ? first : options.ReadData(result, seed), network, options.LossAndOutput(result).Loss, result.GetValue(options.Epochs), result.GetValue(options.Batch), seedCount);
+                    results = Experiment.Run(
+                        arms,
+                        seed => seed == 0 ? first : options.ReadData(result, seed),
+                        network,
+                        options.LossAndOutput(result).Loss,
+                        result.GetValue(options.Epochs),
+                        result.GetValue(options.Batch),
+                        seedCount,
+                        onRun: finished => live?.Runs(++runs, arms.Count * seedCount, finished));
                 }
                 catch (System.ArgumentException e)
                 {
                     throw new UsageException(e.Message);
+                }
+                finally
+                {
+                    live?.Erase();
                 }
 
                 output.Write(ComparisonReport.EpochTable(results));

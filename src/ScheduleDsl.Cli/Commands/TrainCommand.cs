@@ -74,7 +74,8 @@ namespace ScheduleDsl.Cli.Commands
 
                 bool isQuiet = result.GetValue(quiet);
                 int epochs = result.GetValue(options.Epochs);
-                var bar = new ProgressBar(error, epochs, enabled: !isQuiet && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+                int batchSize = result.GetValue(options.Batch);
+                LiveProgress? live = isQuiet ? null : LiveProgress.ForTerminal(output, error, (data.TrainX.GetLength(0) + batchSize - 1) / batchSize, epochs);
                 History history;
                 try
                 {
@@ -88,15 +89,15 @@ namespace ScheduleDsl.Cli.Commands
                         shuffle: !result.GetValue(noShuffle),
                         validationX: data.TestX,
                         validationLabels: data.TestLabels,
-                        callbacks: new[] { bar },
-                        progress: isQuiet ? null : output);
+                        callbacks: live == null ? null : new ICallback[] { live },
+                        progress: isQuiet ? null : live?.Lines ?? output);
                 }
                 catch (ArgumentException e)
                 {
                     throw new UsageException(e.Message);
                 }
 
-                bar.Finish();
+                live?.Erase();
                 if (history.Diverged)
                 {
                     error.WriteLine("error: training diverged: " + history.StopReason);
@@ -229,38 +230,5 @@ namespace ScheduleDsl.Cli.Commands
         }
 
         /// <summary>A one-line progress bar on the terminal, redrawn after each epoch.</summary>
-        private sealed class ProgressBar : ITrainingCallback
-        {
-            private readonly TextWriter _writer;
-            private readonly int _epochs;
-            private readonly bool _enabled;
-
-            public ProgressBar(TextWriter writer, int epochs, bool enabled)
-            {
-                _writer = writer;
-                _epochs = epochs;
-                _enabled = enabled;
-            }
-
-            public bool AfterEpoch(EpochRecord record, out string? reason)
-            {
-                reason = null;
-                if (_enabled)
-                {
-                    int done = (int)Math.Round(30.0 * (record.Epoch + 1) / _epochs);
-                    _writer.Write("\r[" + new string('█', done) + new string('░', 30 - done) + "] epoch " + (record.Epoch + 1) + "/" + _epochs + "  loss " + record.Loss.ToString("0.0000", CultureInfo.InvariantCulture));
-                }
-
-                return true;
-            }
-
-            public void Finish()
-            {
-                if (_enabled)
-                {
-                    _writer.WriteLine();
-                }
-            }
-        }
     }
 }
