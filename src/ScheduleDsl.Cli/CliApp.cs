@@ -29,6 +29,12 @@ namespace ScheduleDsl.Cli
 
         private static int RunInvariant(string[] args, TextWriter output, TextWriter error)
         {
+            // 'schedule help' and 'schedule help COMMAND', as git and dotnet have them.
+            if (args.Length is 1 or 2 && args[0] == "help")
+            {
+                args = args.Length == 1 ? new[] { "--help" } : new[] { args[1], "--help" };
+            }
+
             var root = new RootCommand("Learning-rate schedules: evaluate, check, explain, generate and plot schedules; train, compare and find rates.");
             root.Subcommands.Add(EvalCommand.Create(output, error));
             root.Subcommands.Add(CheckCommand.Create(output, error));

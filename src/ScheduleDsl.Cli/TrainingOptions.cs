@@ -108,7 +108,7 @@ namespace ScheduleDsl.Cli
             "cce" => (Training.Loss.CategoricalCrossEntropy, Training.Activation.Softmax),
             "bce" => (Training.Loss.BinaryCrossEntropy, Training.Activation.Sigmoid),
             "mse" => (Training.Loss.MeanSquaredError, Training.Activation.Linear),
-            var other => throw new UsageException("--loss must be cce, bce or mse, not '" + other + "'"),
+            var other => throw new UsageException("--loss must be cce, bce or mse, not '" + other + "'" + NearestName.DidYouMean(other!, new[] { "cce", "bce", "mse" })),
         };
 
         public Func<Optimizer> OptimizerFactory(ParseResult result)
@@ -130,7 +130,8 @@ namespace ScheduleDsl.Cli
                 "rmsprop" => () => new RmsProp(lr ?? 0.001),
                 "adam" => () => new Adam(lr ?? 0.001),
                 "adamw" => () => new AdamW(lr ?? 0.001),
-                _ => throw new UsageException("--optimizer must be sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw, not '" + name + "'"),
+                _ => throw new UsageException("--optimizer must be sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw, not '" + name + "'"
+                    + NearestName.DidYouMean(name, new[] { "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw" })),
             };
         }
 
@@ -187,7 +188,7 @@ namespace ScheduleDsl.Cli
             "tanh" => Training.Activation.Tanh,
             "sigmoid" => Training.Activation.Sigmoid,
             "linear" => Training.Activation.Linear,
-            _ => throw new UsageException("--activation must be relu, tanh, sigmoid or linear, not '" + text + "'"),
+            _ => throw new UsageException("--activation must be relu, tanh, sigmoid or linear, not '" + text + "'" + NearestName.DidYouMean(text, new[] { "relu", "tanh", "sigmoid", "linear" })),
         };
     }
 }

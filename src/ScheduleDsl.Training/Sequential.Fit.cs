@@ -247,6 +247,12 @@ namespace ScheduleDsl.Training
             return schedule.IsAbsolute ? value : value * Optimizer.LearningRate;
         }
 
+        /// <summary>A rate as Keras prints it: <c>0.01</c>, <c>7.6317e-05</c> (five significant digits, a lower-case e).</summary>
+        internal static string RateText(double value) =>
+            value != 0 && Math.Abs(value) < 1e-4
+                ? value.ToString("0.0000e-00", CultureInfo.InvariantCulture)
+                : value.ToString("G5", CultureInfo.InvariantCulture);
+
         private static string ProgressLine(EpochRecord record, int epochs)
         {
             var line = new System.Text.StringBuilder();
@@ -264,10 +270,10 @@ namespace ScheduleDsl.Training
                 line.Append(" - val_accuracy: ").Append(va.ToString("0.0000", CultureInfo.InvariantCulture));
             }
 
-            line.Append(" - lr: ").Append(record.LearningRate.ToString("G6", CultureInfo.InvariantCulture));
+            line.Append(" - lr: ").Append(RateText(record.LearningRate));
             if (record.LastLearningRate != record.LearningRate)
             {
-                line.Append("→").Append(record.LastLearningRate.ToString("G6", CultureInfo.InvariantCulture));
+                line.Append("→").Append(RateText(record.LastLearningRate));
             }
 
             return line.ToString();

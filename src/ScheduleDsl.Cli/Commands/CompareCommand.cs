@@ -25,10 +25,13 @@ namespace ScheduleDsl.Cli.Commands
             command.SetAction(result =>
             {
                 options.CheckCounts(result);
-                var texts = new List<string>(result.GetValue(schedules) ?? new string[0]);
+                // Each text with where it came from, so an invalid one in a file is named by its line.
+                var texts = new List<(string Text, string? Where)>((result.GetValue(schedules) ?? new string[0]).Select(t => (t, (string?)null)));
                 if (result.GetValue(file) is string path)
                 {
-                    texts.AddRange(TextInput.ReadLines(path, "--schedules-file").Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+                    texts.AddRange(TextInput.ReadLines(path, "--schedules-file")
+                        .Select((line, index) => (Text: line.Trim(), Where: (string?)(path + ":" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))))
+                        .Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#')));
                 }
 
                 if (texts.Count == 0)
@@ -46,7 +49,7 @@ namespace ScheduleDsl.Cli.Commands
 
                 var arms = new List<Arm>();
                 var optimizer = options.OptimizerFactory(result);
-                foreach (string text in texts)
+                foreach ((string text, string? where) in texts)
                 {
                     if (text == "constant")
                     {
@@ -54,7 +57,7 @@ namespace ScheduleDsl.Cli.Commands
                         continue;
                     }
 
-                    if (ScheduleInput.Parse(text, error) == null)
+                    if (ScheduleInput.Parse(text, error, where) == null)
                     {
                         return ExitCodes.BadInput;
                     }

@@ -83,7 +83,7 @@ namespace ScheduleDsl.Cli.Commands
                         output.Write(index + "," + value.ToString("R", CultureInfo.InvariantCulture) + "\n");
                         break;
                     default:
-                        output.Write(index.PadLeft(width) + "  " + value.ToString("G10", CultureInfo.InvariantCulture) + "\n");
+                        output.Write(index.PadLeft(width) + "  " + value.ToString("G10", CultureInfo.InvariantCulture).Replace("E", "e", System.StringComparison.Ordinal) + "\n");
                         break;
                 }
             }

@@ -111,7 +111,7 @@ namespace ScheduleDsl.Language
                     string to = warmup.To is Written b ? N(b.Value) : Level(s);
                     return "warm up " + shape + " from " + from + " to " + to + " over " + Count(warmup.Length.AsLong, u);
                 case StepKernel step:
-                    return "multiply " + Level(s) + " by " + N(step.Factor.Value) + " every " + Count(step.Every.AsLong, u) + " (PyTorch StepLR)";
+                    return "multiply " + Level(s) + " by " + N(step.Factor.Value) + " every " + Every(step.Every.AsLong, u) + " (PyTorch StepLR)";
                 case MultiStepKernel multistep:
                     var milestones = new List<string>();
                     foreach (Written m in multistep.Milestones)
@@ -121,7 +121,7 @@ namespace ScheduleDsl.Language
 
                     return "multiply " + Level(s) + " by " + N(multistep.Factor.Value) + " at " + u.Singular + (milestones.Count > 1 ? "s " : " ") + JoinAnd(milestones) + " (PyTorch MultiStepLR)";
                 case ExpKernel exp:
-                    return "decay " + Level(s) + " exponentially by a factor of " + N(exp.Factor.Value) + " every " + Count(exp.Period, u)
+                    return "decay " + Level(s) + " exponentially by a factor of " + N(exp.Factor.Value) + " every " + Every(exp.Period, u)
                         + (exp.Staircase ? ", in whole steps" : ", smoothly") + " (PyTorch ExponentialLR, Keras ExponentialDecay)";
                 case InverseTimeKernel inverse:
                     return "divide " + Level(s) + " by 1 + " + N(inverse.Rate.Value) + " × (" + u.Plural + " elapsed / " + Int(inverse.Period) + ")"
@@ -206,6 +206,9 @@ namespace ScheduleDsl.Language
         private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string Count(long n, Units u) => Int(n) + " " + (n == 1 ? u.Singular : u.Plural);
+
+        /// <summary>"every epoch" rather than "every 1 epoch"; "every 2 epochs" otherwise.</summary>
+        private static string Every(long n, Units u) => n == 1 ? u.Singular : Count(n, u);
 
         private static string JoinAnd(List<string> items) =>
             items.Count <= 1 ? string.Join(string.Empty, items) : string.Join(", ", items.GetRange(0, items.Count - 1)) + " and " + items[items.Count - 1];

@@ -11,7 +11,7 @@ namespace Samples
     /// <para>In canonical form: <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</para>
     /// <para>Absolute learning rates, starting at 0.1, one value per epoch. Never below 0.0001.</para>
     /// <list type="number">
-    /// <item><description>[t 0–49] For 50 epochs only, in turn: warm up linearly from 0.01 to 0.1 over 5 epochs; then decay 0.1 exponentially by a factor of 0.9 every 1 epoch, smoothly (PyTorch ExponentialLR, Keras ExponentialDecay), then hold the level reached at epoch 50.</description></item>
+    /// <item><description>[t 0–49] For 50 epochs only, in turn: warm up linearly from 0.01 to 0.1 over 5 epochs; then decay 0.1 exponentially by a factor of 0.9 every epoch, smoothly (PyTorch ExponentialLR, Keras ExponentialDecay), then hold the level reached at epoch 50.</description></item>
     /// <item><description>[t 50–99] Anneal along a half cosine from 0.000872796 to 0 over 50 epochs.</description></item>
     /// </list>
     /// <para>First values (t = 0, 1, …): 0.01, 0.028, 0.046, 0.064, 0.082, 0.1, 0.09, 0.081, 0.0729, 0.06561, …</para>
@@ -53,7 +53,7 @@ namespace Samples
             double value;
             // 2 phases, one after another; each runs on its own local time.
 
-            // Phase 1 [t 0–49]: For 50 epochs only, in turn: warm up linearly from 0.01 to 0.1 over 5 epochs; then decay 0.1 exponentially by a factor of 0.9 every 1 epoch, smoothly (PyTorch ExponentialLR, Keras ExponentialDecay), then hold the level reached at epoch 50.
+            // Phase 1 [t 0–49]: For 50 epochs only, in turn: warm up linearly from 0.01 to 0.1 over 5 epochs; then decay 0.1 exponentially by a factor of 0.9 every epoch, smoothly (PyTorch ExponentialLR, Keras ExponentialDecay), then hold the level reached at epoch 50.
             // (warmup linear 5 from 0.01 -> exp 0.9) for 50
             if (t < 50)
             {

@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace ScheduleDsl.Cli.Tests
+{
+    /// <summary>Small things a user meets at once: help, near-miss names, where a bad schedule came from, how numbers read.</summary>
+    public sealed class UsabilityTests : IDisposable
+    {
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "scheduledsl-cli-usability-" + Guid.NewGuid().ToString("N"));
+
+        public UsabilityTests() => Directory.CreateDirectory(_directory);
+
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+        [Fact]
+        public void HelpWorksAsACommand()
+        {
+            (int exit, string output, string error) = Cli.Run("help");
+            Assert.Equal(0, exit);
+            Assert.Equal(string.Empty, error);
+            Assert.Contains("Commands:", output);
+            (int evalExit, string evalHelp, _) = Cli.Run("help", "eval");
+            Assert.Equal(0, evalExit);
+            Assert.Contains("Print the values of a schedule.", evalHelp);
+        }
+
+        [Theory]
+        [InlineData("--optimizer", "adamm", "did you mean 'adam'?")]
+        [InlineData("--loss", "cse", "did you mean 'cce'?")]
+        [InlineData("--activation", "rleu", "did you mean 'relu'?")]
+        public void ANearMissNameGetsASuggestion(string option, string value, string suggestion)
+        {
+            (int exit, _, string error) = Cli.Run("train", "--tutorial-data", "--epochs", "1", option, value);
+            Assert.Equal(2, exit);
+            Assert.Contains(suggestion, error);
+        }
+
+        [Fact]
+        public void AnInvalidScheduleInAFileIsNamedByItsLine()
+        {
+            string file = Path.Combine(_directory, "schedules.txt");
+            File.WriteAllText(file, "# arms\nconstant\n\nstepp 0.5 every 2\n");
+            (int exit, _, string error) = Cli.Run("compare", "--tutorial-data", "--schedules-file", file, "-o", _directory);
+            Assert.Equal(2, exit);
+            Assert.StartsWith("error: " + file + ":4: the schedule is not valid", error);
+        }
+
+        [Fact]
+        public void SmallRatesReadAsPythonPrintsThem()
+        {
+            (int exit, string output, _) = Cli.Run("eval", "lr 1e-4: exp 0.5 every 1", "--steps", "2");
+            Assert.Equal(0, exit);
+            Assert.Contains("    1  5e-05", output.Replace("\r", string.Empty));
+            (_, string epochs, _) = Cli.Run("train", "--tutorial-data", "--epochs", "1", "--schedule", "lr 7.63174e-5: constant");
+            Assert.Contains("lr: 7.6317e-05", epochs);
+        }
+
+        [Fact]
+        public void AStepOfOneReadsEveryEpoch()
+        {
+            (_, string output, _) = Cli.Run("explain", "step 0.5 every 1");
+            Assert.Contains("by 0.5 every epoch (PyTorch StepLR)", output);
+        }
+    }
+}
