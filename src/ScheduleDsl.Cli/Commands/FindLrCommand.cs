@@ -60,13 +60,18 @@ namespace ScheduleDsl.Cli.Commands
                 model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());
                 var recorder = new RangeRecorder(count);
                 int epochs = (count + batchesPerEpoch - 1) / batchesPerEpoch;
+                LiveProgress? live = LiveProgress.ForTerminal(output, error, batchesPerEpoch, epochs, "find-lr ");
                 try
                 {
-                    model.Fit(data.TrainX, data.TrainLabels, epochs, batch, sweep, seed, callbacks: new ICallback[] { recorder });
+                    model.Fit(data.TrainX, data.TrainLabels, epochs, batch, sweep, seed, callbacks: live == null ? new ICallback[] { recorder } : new ICallback[] { recorder, live });
                 }
                 catch (ArgumentException e)
                 {
                     throw new UsageException(e.Message);
+                }
+                finally
+                {
+                    live?.Erase();
                 }
 
                 if (recorder.Rates.Count < 5)
@@ -75,9 +80,17 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 int best = recorder.Smoothed.IndexOf(recorder.Smoothed.Min());
-                int steepest = Steepest(recorder.Smoothed, recorder.Rates);
+                int? descent = Steepest(recorder.Smoothed, recorder.Rates);
+                if (descent is not int steepest)
+                {
+                    throw new UsageException("the smoothed loss did not fall anywhere in the sweep from " + G(first) + " to " + G(recorder.Rates[^1])
+                        + "; widen it (--start, --end) or give it more --steps");
+                }
+
+                // fastai's rule for the peak (a tenth of the rate at the lowest loss); the cyclic range starts where the
+                // descent is steep, never below the sweep's own start.
                 double peak = Round(recorder.Rates[best] / 10);
-                double low = Round(recorder.Rates[steepest] / 4 < peak ? recorder.Rates[steepest] / 4 : peak / 10);
+                double low = Round(Math.Max(first, Math.Min(peak / 4, recorder.Rates[steepest] / 4)));
                 long totalSteps = (long)result.GetValue(options.Epochs) * batchesPerEpoch;
                 PngPlot.Write(path, "Learning-rate range test", "learning rate (log10)", "smoothed loss",
                     new[] { new Series("smoothed loss", recorder.Rates.Select(Math.Log10).ToArray(), recorder.Smoothed.ToArray()) });
@@ -95,15 +108,26 @@ namespace ScheduleDsl.Cli.Commands
         /// <summary>The longest sweep: each step is recorded and plotted.</summary>
         public const int MaxSteps = 1_000_000;
 
-        /// <summary>The step where the smoothed loss falls fastest against log(rate), before the minimum.</summary>
-        private static int Steepest(List<double> smoothed, List<double> rates)
+        /// <summary>
+        /// The step where the smoothed loss falls fastest against log(rate) before its minimum, or null when it never
+        /// falls. The first steps are skipped (the moving average is still settling there, and one lucky batch looks
+        /// like a steep descent), and the slope is taken across a window of steps rather than between neighbours.
+        /// </summary>
+        internal static int? Steepest(IReadOnlyList<double> smoothed, IReadOnlyList<double> rates)
         {
-            int end = smoothed.IndexOf(smoothed.Min());
-            int best = 0;
-            double slope = double.MaxValue;
-            for (int i = 1; i <= end; i++)
+            int end = 0;
+            for (int i = 1; i < smoothed.Count; i++)
             {
-                double s = (smoothed[i] - smoothed[i - 1]) / (Math.Log(rates[i]) - Math.Log(rates[i - 1]));
+                end = smoothed[i] < smoothed[end] ? i : end;
+            }
+
+            int skip = Math.Max(10, smoothed.Count / 20);
+            int window = Math.Max(2, smoothed.Count / 40);
+            int? best = null;
+            double slope = 0;
+            for (int i = skip + window; i + window <= end; i++)
+            {
+                double s = (smoothed[i + window] - smoothed[i - window]) / (Math.Log(rates[i + window]) - Math.Log(rates[i - window]));
                 if (s < slope)
                 {
                     slope = s;
