@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -191,13 +192,21 @@ namespace ScheduleDsl.Training.Tests
                     model.TrainOn(data, indices, 0.01, out _);
                 }
 
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                for (int step = 0; step < 20; step++)
+                // A step that allocates shows in every window; a one-time allocation of the runtime's own (seen once in a
+                // loaded CI run: 2,184 bytes while the worker pool first blocked) shows in one at most.
+                var windows = new List<long>();
+                for (int window = 0; window < 3 && (windows.Count == 0 || windows[^1] != 0); window++)
                 {
-                    model.TrainOn(data, indices, 0.01, out _);
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    for (int step = 0; step < 20; step++)
+                    {
+                        model.TrainOn(data, indices, 0.01, out _);
+                    }
+
+                    windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
                 }
 
-                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                Assert.True(windows[^1] == 0, "20 steps allocated " + string.Join(", then ", windows) + " bytes");
             }
         }
 
