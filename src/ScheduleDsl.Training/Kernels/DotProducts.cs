@@ -69,17 +69,17 @@ namespace ScheduleDsl.Training.Kernels
             {
                 Vector<float> x0 = Load(a0 + p), x1 = Load(a1 + p), x2 = Load(a2 + p);
                 Vector<float> y = Load(b0 + p);
-                s00 = Vector.FusedMultiplyAdd(x0, y, s00);
-                s10 = Vector.FusedMultiplyAdd(x1, y, s10);
-                s20 = Vector.FusedMultiplyAdd(x2, y, s20);
+                s00 = Fused.MultiplyAdd(x0, y, s00);
+                s10 = Fused.MultiplyAdd(x1, y, s10);
+                s20 = Fused.MultiplyAdd(x2, y, s20);
                 y = Load(b1 + p);
-                s01 = Vector.FusedMultiplyAdd(x0, y, s01);
-                s11 = Vector.FusedMultiplyAdd(x1, y, s11);
-                s21 = Vector.FusedMultiplyAdd(x2, y, s21);
+                s01 = Fused.MultiplyAdd(x0, y, s01);
+                s11 = Fused.MultiplyAdd(x1, y, s11);
+                s21 = Fused.MultiplyAdd(x2, y, s21);
                 y = Load(b2 + p);
-                s02 = Vector.FusedMultiplyAdd(x0, y, s02);
-                s12 = Vector.FusedMultiplyAdd(x1, y, s12);
-                s22 = Vector.FusedMultiplyAdd(x2, y, s22);
+                s02 = Fused.MultiplyAdd(x0, y, s02);
+                s12 = Fused.MultiplyAdd(x1, y, s12);
+                s22 = Fused.MultiplyAdd(x2, y, s22);
             }
 
             float t00 = Vector.Sum(s00), t01 = Vector.Sum(s01), t02 = Vector.Sum(s02);
@@ -113,7 +113,7 @@ namespace ScheduleDsl.Training.Kernels
                 Vector<float> s = Vector<float>.Zero;
                 for (; p + w <= k; p += w)
                 {
-                    s = Vector.FusedMultiplyAdd(Load(x + p), Load(y + p), s);
+                    s = Fused.MultiplyAdd(Load(x + p), Load(y + p), s);
                 }
 
                 sum = Vector.Sum(s);

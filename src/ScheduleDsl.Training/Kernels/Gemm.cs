@@ -110,23 +110,23 @@ namespace ScheduleDsl.Training.Kernels
                     Vector512<float> b0 = Vector512.Load(bp);
                     Vector512<float> b1 = Vector512.Load(bp + 16);
                     Vector512<float> x = Vector512.Create(ap[0]);
-                    r00 = Vector512.FusedMultiplyAdd(x, b0, r00);
-                    r01 = Vector512.FusedMultiplyAdd(x, b1, r01);
+                    r00 = Fused.MultiplyAdd(x, b0, r00);
+                    r01 = Fused.MultiplyAdd(x, b1, r01);
                     x = Vector512.Create(ap[lda]);
-                    r10 = Vector512.FusedMultiplyAdd(x, b0, r10);
-                    r11 = Vector512.FusedMultiplyAdd(x, b1, r11);
+                    r10 = Fused.MultiplyAdd(x, b0, r10);
+                    r11 = Fused.MultiplyAdd(x, b1, r11);
                     x = Vector512.Create(ap[2 * lda]);
-                    r20 = Vector512.FusedMultiplyAdd(x, b0, r20);
-                    r21 = Vector512.FusedMultiplyAdd(x, b1, r21);
+                    r20 = Fused.MultiplyAdd(x, b0, r20);
+                    r21 = Fused.MultiplyAdd(x, b1, r21);
                     x = Vector512.Create(ap[3 * lda]);
-                    r30 = Vector512.FusedMultiplyAdd(x, b0, r30);
-                    r31 = Vector512.FusedMultiplyAdd(x, b1, r31);
+                    r30 = Fused.MultiplyAdd(x, b0, r30);
+                    r31 = Fused.MultiplyAdd(x, b1, r31);
                     x = Vector512.Create(ap[4 * lda]);
-                    r40 = Vector512.FusedMultiplyAdd(x, b0, r40);
-                    r41 = Vector512.FusedMultiplyAdd(x, b1, r41);
+                    r40 = Fused.MultiplyAdd(x, b0, r40);
+                    r41 = Fused.MultiplyAdd(x, b1, r41);
                     x = Vector512.Create(ap[5 * lda]);
-                    r50 = Vector512.FusedMultiplyAdd(x, b0, r50);
-                    r51 = Vector512.FusedMultiplyAdd(x, b1, r51);
+                    r50 = Fused.MultiplyAdd(x, b0, r50);
+                    r51 = Fused.MultiplyAdd(x, b1, r51);
                 }
 
                 r00.Store(c0); r01.Store(c0 + 16);
@@ -166,23 +166,23 @@ namespace ScheduleDsl.Training.Kernels
                     Vector<float> b0 = Load(bp);
                     Vector<float> b1 = Load(bp + w);
                     Vector<float> x = new Vector<float>(ap[0]);
-                    r00 = Vector.FusedMultiplyAdd(x, b0, r00);
-                    r01 = Vector.FusedMultiplyAdd(x, b1, r01);
+                    r00 = Fused.MultiplyAdd(x, b0, r00);
+                    r01 = Fused.MultiplyAdd(x, b1, r01);
                     x = new Vector<float>(ap[lda]);
-                    r10 = Vector.FusedMultiplyAdd(x, b0, r10);
-                    r11 = Vector.FusedMultiplyAdd(x, b1, r11);
+                    r10 = Fused.MultiplyAdd(x, b0, r10);
+                    r11 = Fused.MultiplyAdd(x, b1, r11);
                     x = new Vector<float>(ap[2 * lda]);
-                    r20 = Vector.FusedMultiplyAdd(x, b0, r20);
-                    r21 = Vector.FusedMultiplyAdd(x, b1, r21);
+                    r20 = Fused.MultiplyAdd(x, b0, r20);
+                    r21 = Fused.MultiplyAdd(x, b1, r21);
                     x = new Vector<float>(ap[3 * lda]);
-                    r30 = Vector.FusedMultiplyAdd(x, b0, r30);
-                    r31 = Vector.FusedMultiplyAdd(x, b1, r31);
+                    r30 = Fused.MultiplyAdd(x, b0, r30);
+                    r31 = Fused.MultiplyAdd(x, b1, r31);
                     x = new Vector<float>(ap[4 * lda]);
-                    r40 = Vector.FusedMultiplyAdd(x, b0, r40);
-                    r41 = Vector.FusedMultiplyAdd(x, b1, r41);
+                    r40 = Fused.MultiplyAdd(x, b0, r40);
+                    r41 = Fused.MultiplyAdd(x, b1, r41);
                     x = new Vector<float>(ap[5 * lda]);
-                    r50 = Vector.FusedMultiplyAdd(x, b0, r50);
-                    r51 = Vector.FusedMultiplyAdd(x, b1, r51);
+                    r50 = Fused.MultiplyAdd(x, b0, r50);
+                    r51 = Fused.MultiplyAdd(x, b1, r51);
                 }
 
                 Store(r00, c0); Store(r01, c0 + w);
@@ -213,12 +213,12 @@ namespace ScheduleDsl.Training.Kernels
                 for (int p = 0; p < depth; p++, bp += n)
                 {
                     Vector<float> bv = Load(bp);
-                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a0[p]), bv, s0);
-                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a1[p]), bv, s1);
-                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a2[p]), bv, s2);
-                    s3 = Vector.FusedMultiplyAdd(new Vector<float>(a3[p]), bv, s3);
-                    s4 = Vector.FusedMultiplyAdd(new Vector<float>(a4[p]), bv, s4);
-                    s5 = Vector.FusedMultiplyAdd(new Vector<float>(a5[p]), bv, s5);
+                    s0 = Fused.MultiplyAdd(new Vector<float>(a0[p]), bv, s0);
+                    s1 = Fused.MultiplyAdd(new Vector<float>(a1[p]), bv, s1);
+                    s2 = Fused.MultiplyAdd(new Vector<float>(a2[p]), bv, s2);
+                    s3 = Fused.MultiplyAdd(new Vector<float>(a3[p]), bv, s3);
+                    s4 = Fused.MultiplyAdd(new Vector<float>(a4[p]), bv, s4);
+                    s5 = Fused.MultiplyAdd(new Vector<float>(a5[p]), bv, s5);
                 }
 
                 Store(s0, c0); Store(s1, c0 + n); Store(s2, c0 + 2 * n); Store(s3, c0 + 3 * n); Store(s4, c0 + 4 * n); Store(s5, c0 + 5 * n);
@@ -259,9 +259,9 @@ namespace ScheduleDsl.Training.Kernels
                 for (int p = 0; p < depth; p++, bp += n)
                 {
                     Vector<float> bv = Load(bp);
-                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a0[p]), bv, s0);
-                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a1[p]), bv, s1);
-                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a2[p]), bv, s2);
+                    s0 = Fused.MultiplyAdd(new Vector<float>(a0[p]), bv, s0);
+                    s1 = Fused.MultiplyAdd(new Vector<float>(a1[p]), bv, s1);
+                    s2 = Fused.MultiplyAdd(new Vector<float>(a2[p]), bv, s2);
                 }
 
                 Store(s0, c0); Store(s1, c0 + n); Store(s2, c0 + 2 * n);
@@ -303,15 +303,15 @@ namespace ScheduleDsl.Training.Kernels
                 int p = 0;
                 for (; p + 4 <= depth; p += 4, bp += 4 * n)
                 {
-                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
-                    s1 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 1]), Load(bp + n), s1);
-                    s2 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 2]), Load(bp + 2 * n), s2);
-                    s3 = Vector.FusedMultiplyAdd(new Vector<float>(a[p + 3]), Load(bp + 3 * n), s3);
+                    s0 = Fused.MultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
+                    s1 = Fused.MultiplyAdd(new Vector<float>(a[p + 1]), Load(bp + n), s1);
+                    s2 = Fused.MultiplyAdd(new Vector<float>(a[p + 2]), Load(bp + 2 * n), s2);
+                    s3 = Fused.MultiplyAdd(new Vector<float>(a[p + 3]), Load(bp + 3 * n), s3);
                 }
 
                 for (; p < depth; p++, bp += n)
                 {
-                    s0 = Vector.FusedMultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
+                    s0 = Fused.MultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
                 }
 
                 Store((s0 + s1) + (s2 + s3), c + j);

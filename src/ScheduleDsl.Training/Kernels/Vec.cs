@@ -219,7 +219,7 @@ namespace ScheduleDsl.Training.Kernels
         internal static Vector<float> ExpVector(Vector<float> x)
         {
             Vector<float> clamped = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
-            Vector<float> n = Vector.Round(clamped * new Vector<float>(1.44269504088896341f));
+            Vector<float> n = Kernels.Fused.Round(clamped * new Vector<float>(1.44269504088896341f));
             Vector<float> r = Fused(n, new Vector<float>(-0.693359375f), clamped);
             r = Fused(n, new Vector<float>(2.12194440e-4f), r);
             Vector<float> p = new Vector<float>(1.9875691500e-4f);
@@ -275,7 +275,7 @@ namespace ScheduleDsl.Training.Kernels
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> Fused(Vector<float> x, Vector<float> y, Vector<float> z) =>
-            System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? Vector.FusedMultiplyAdd(x, y, z) : x * y + z;
+            System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? Kernels.Fused.MultiplyAdd(x, y, z) : x * y + z;
 
         private readonly struct Constant(float value) : IUnary
         {

@@ -55,9 +55,9 @@ namespace ScheduleDsl.Training
                 for (int v = 0; v < pv.Length; v++)
                 {
                     Vector<float> step = lrV * gv[v];
-                    Vector<float> velocity = Vector.FusedMultiplyAdd(muV, mv[v], step);
+                    Vector<float> velocity = Kernels.Fused.MultiplyAdd(muV, mv[v], step);
                     mv[v] = velocity;
-                    pv[v] += Nesterov ? Vector.FusedMultiplyAdd(muV, velocity, step) : velocity;
+                    pv[v] += Nesterov ? Kernels.Fused.MultiplyAdd(muV, velocity, step) : velocity;
                 }
 
                 i = pv.Length * Vector<float>.Count;

@@ -16,7 +16,7 @@ namespace ScheduleDsl
         {
         }
 
-        /// <summary>The text form: the whole schedule in the language of <c>docs/dsl.md</c>.</summary>
+        /// <summary>The text form: the whole schedule in the language described at https://github.com/scheduledsl/scheduledsl/blob/main/docs/dsl.md.</summary>
         public ScheduleAttribute(string text)
         {
             Text = text;
