@@ -56,6 +56,29 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Contains("lr: 7.6317e-05", epochs);
         }
 
+        [Theory]
+        [InlineData("train", "--tutorial-data", "--epochs", "1", "--schedule", "lr 0.1: constant", "--lr", "0.5")]
+        [InlineData("eval", "lr 0.1: constant", "--base-lr", "2")]
+        [InlineData("plot", "lr 0.1: constant", "--base-lr", "2", "-o", "OUT")]
+        public void ARateOptionThatAnAbsoluteScheduleWouldOverrideIsRefused(params string[] args)
+        {
+            args = System.Array.ConvertAll(args, a => a == "OUT" ? Path.Combine(_directory, "p.png") : a);
+            (int exit, _, string error) = Cli.Run(args);
+            Assert.Equal(2, exit);
+            Assert.Contains("this one is absolute (its 'lr X:' header gives the rates)", error);
+        }
+
+        [Fact]
+        public void ARateOptionWithAFactorScheduleStillApplies()
+        {
+            (int exit, string output, _) = Cli.Run("eval", "step 0.5 every 1", "--base-lr", "2", "--steps", "2", "--format", "csv");
+            Assert.Equal(0, exit);
+            Assert.Equal("t,value\n0,2\n1,1\n", output.Replace("\r", string.Empty));
+            (int findExit, _, string findError) = Cli.Run("find-lr", "--tutorial-data", "--lr", "0.1", "-o", Path.Combine(_directory, "f.png"));
+            Assert.Equal(2, findExit);
+            Assert.Contains("--lr would be ignored", findError);
+        }
+
         [Fact]
         public void AStepOfOneReadsEveryEpoch()
         {

@@ -13,7 +13,7 @@ namespace ScheduleDsl.Cli.Commands
         {
             var text = new Argument<string>("text") { Description = "The schedule, e.g. \"lr 1e-2: step 0.8 every 2\"." };
             var steps = InvariantOptions.Int("--steps", "How many values, from t = 0.", 20);
-            var baseLr = InvariantOptions.Double("--base-lr", "The optimizer's base rate that factor schedules multiply.", 1.0);
+            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The optimizer's base rate that factor schedules multiply (default 1: the factors themselves).");
             var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "csv", "json");
             var metrics = new Option<string?>("--metrics") { Description = "For plateau schedules: the metric observed after each t, comma-separated (m0,m1,…)." };
@@ -23,8 +23,14 @@ namespace ScheduleDsl.Cli.Commands
             return command;
         }
 
-        public static int Run(string text, int steps, double baseLr, string format, string? metricsText, TextWriter output, TextWriter error)
+        /// <summary>The error for a rate option that an absolute schedule would silently override.</summary>
+        internal static string AbsoluteIgnores(string option) =>
+            option + " scales factor schedules, but this one is absolute (its 'lr X:' header gives the rates), so " + option
+            + " would be ignored; drop " + option + ", or drop the 'lr' header to make the schedule a factor of it";
+
+        public static int Run(string text, int steps, double? givenBaseLr, string format, string? metricsText, TextWriter output, TextWriter error)
         {
+            double baseLr = givenBaseLr ?? 1.0;
             if (steps < 1)
             {
                 throw new UsageException("--steps must be at least 1, not " + steps.ToString(CultureInfo.InvariantCulture));
@@ -39,6 +45,11 @@ namespace ScheduleDsl.Cli.Commands
             if (schedule == null)
             {
                 return ExitCodes.BadInput;
+            }
+
+            if (schedule.IsAbsolute && givenBaseLr != null)
+            {
+                throw new UsageException(AbsoluteIgnores("--base-lr"));
             }
 
             double[] metrics = metricsText == null ? Array.Empty<double>() : ParseMetrics(metricsText);

@@ -33,6 +33,11 @@ namespace ScheduleDsl.Cli.Commands
             command.SetAction(result =>
             {
                 options.CheckCounts(result);
+                if (result.GetValue(options.LearningRate) is double)
+                {
+                    throw new UsageException("--lr would be ignored: the range test sets the rate at every step, from --start to --end");
+                }
+
                 double first = result.GetValue(start);
                 double last = result.GetValue(end);
                 int count = result.GetValue(steps);

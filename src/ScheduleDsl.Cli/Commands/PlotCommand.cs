@@ -14,7 +14,7 @@ namespace ScheduleDsl.Cli.Commands
             var texts = new Argument<string[]>("text") { Description = "One or more schedules.", Arity = ArgumentArity.OneOrMore };
             var steps = InvariantOptions.Int("--steps", "Time indices to plot, from 0.", 100);
             var file = new Option<string>("--out", "-o") { Description = "The PNG file to write.", Required = true };
-            var baseLr = InvariantOptions.Double("--base-lr", "The base rate that factor schedules multiply.", 1.0);
+            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The base rate that factor schedules multiply (default 1: the factors themselves).");
             var command = new Command("plot", "Plot the rate curves of schedules to a PNG file.") { texts, steps, file, baseLr };
             command.SetAction(result =>
             {
@@ -24,7 +24,8 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException("--steps must be between 2 and 10000000");
                 }
 
-                double scale = result.GetValue(baseLr);
+                double? givenScale = result.GetValue(baseLr);
+                double scale = givenScale ?? 1.0;
                 if (!(scale > 0) || double.IsInfinity(scale))
                 {
                     throw new UsageException("--base-lr must be a finite number greater than 0");
@@ -33,6 +34,7 @@ namespace ScheduleDsl.Cli.Commands
                 string path = result.GetValue(file)!;
                 OutputPaths.CheckFile(path, "--out");
                 var series = new List<Series>();
+                bool anyFactor = false;
                 string unit = "epoch";
                 foreach (string text in result.GetValue(texts)!)
                 {
@@ -43,10 +45,16 @@ namespace ScheduleDsl.Cli.Commands
                     }
 
                     unit = schedule.Unit == ScheduleUnit.Step ? "step" : unit;
+                    anyFactor |= !schedule.IsAbsolute;
                     int points = System.Math.Min(count, 2000);
                     double[] x = Enumerable.Range(0, points).Select(i => System.Math.Round((double)i * (count - 1) / (points - 1))).ToArray();
                     double factor = schedule.IsAbsolute ? 1 : scale;
                     series.Add(new Series(text, x, x.Select(t => schedule.At((long)t) * factor).ToArray()));
+                }
+
+                if (!anyFactor && givenScale != null)
+                {
+                    throw new UsageException(EvalCommand.AbsoluteIgnores("--base-lr"));
                 }
 
                 PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60, legend: ScottPlot.Alignment.UpperRight);

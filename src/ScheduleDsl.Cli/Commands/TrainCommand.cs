@@ -52,6 +52,11 @@ namespace ScheduleDsl.Cli.Commands
                 ExperimentData data = options.ReadData(result, seed);
                 int classes = options.Classes(data);
                 Sequential model = options.NetworkFactory(result, data.TrainX.GetLength(1), classes)();
+                if (parsed is { IsAbsolute: true } && result.GetValue(options.LearningRate) is double)
+                {
+                    throw new UsageException(EvalCommand.AbsoluteIgnores("--lr"));
+                }
+
                 model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());
                 string? initPath = result.GetValue(init);
                 string? resumePath = result.GetValue(resume);
