@@ -80,6 +80,16 @@ namespace ScheduleDsl.Cli.Tests
         }
 
         [Fact]
+        public void CompareWithoutATestFileSaysItsTestColumnsAreTrainingData()
+        {
+            string csv = Path.Combine(_directory, "data.csv");
+            File.WriteAllText(csv, "a,b,label\n0.1,0.2,0\n0.3,0.1,1\n0.5,0.9,0\n0.7,0.3,1\n0.2,0.8,0\n0.9,0.1,1\n");
+            (int exit, string output, _) = Cli.Run("compare", "--data", csv, "--schedule", "constant", "--schedule", "step 0.5 every 1", "--epochs", "2", "--seeds", "2", "--batch", "2", "-o", _directory);
+            Assert.Equal(0, exit);
+            Assert.Contains("No --test file was given, so the test columns are measured on the training data", output);
+        }
+
+        [Fact]
         public void AStepOfOneReadsEveryEpoch()
         {
             (_, string output, _) = Cli.Run("explain", "step 0.5 every 1");

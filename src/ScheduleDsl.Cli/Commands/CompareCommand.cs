@@ -95,6 +95,11 @@ namespace ScheduleDsl.Cli.Commands
                 output.Write(ComparisonReport.EpochTable(results));
                 output.WriteLine();
                 output.Write(ComparisonReport.Summary(results));
+                if (result.GetValue(options.Test) == null && !result.GetValue(options.TutorialData))
+                {
+                    output.WriteLine("No --test file was given, so the test columns are measured on the training data; give --test to judge what generalizes.");
+                }
+
                 output.WriteLine();
                 foreach (ArmResult r in results.Skip(1))
                 {

@@ -43,19 +43,22 @@ namespace ScheduleDsl.Cli.Reports
             return builder.ToString();
         }
 
-        /// <summary>Mean ± standard deviation over the seeds of the final training loss and the test accuracy.</summary>
+        /// <summary>Mean ± standard deviation over the seeds of the final training loss, the test loss and the test accuracy.</summary>
         public static string Summary(IReadOnlyList<ArmResult> results)
         {
             int width = Math.Max(8, results.Max(r => r.Arm.Name.Length));
             var builder = new StringBuilder();
-            builder.Append("arm".PadRight(width)).Append(" | final training loss | test accuracy   | schedule\n");
+            builder.Append("arm".PadRight(width)).Append(" | test loss           | test accuracy   | final training loss | schedule\n");
             foreach (ArmResult r in results)
             {
                 string finalLoss = r.DivergedRuns == r.FinalLoss.Length ? "diverged"
                     : MeanStd(r.FinalLoss.Where(double.IsFinite).ToArray(), "0.0000") + (r.DivergedRuns > 0 ? " †" : string.Empty);
+                string testLoss = r.DivergedRuns == r.TestLoss.Length ? "diverged"
+                    : MeanStd(r.TestLoss.Where(double.IsFinite).ToArray(), "0.0000") + (r.DivergedRuns > 0 ? " †" : string.Empty);
                 builder.Append(r.Arm.Name.PadRight(width))
-                    .Append(" | ").Append(finalLoss.PadRight(19))
+                    .Append(" | ").Append(testLoss.PadRight(19))
                     .Append(" | ").Append(MeanStd(r.TestAccuracy.Select(a => a * 100).ToArray(), "0.0").Replace(" ±", "% ±").PadRight(15))
+                    .Append(" | ").Append(finalLoss.PadRight(19))
                     .Append(" | ").Append(r.Arm.ScheduleText ?? "(none: the optimizer's constant rate)")
                     .Append('\n');
             }
@@ -63,7 +66,7 @@ namespace ScheduleDsl.Cli.Reports
             foreach (ArmResult r in results.Where(r => r.DivergedRuns > 0))
             {
                 builder.Append("† " + r.Arm.Name + " diverged in " + r.DivergedRuns + " of " + r.FinalLoss.Length
-                    + " seeds (the loss became NaN or infinite); the loss column averages the other seeds, and a diverged seed counts as the worst outcome.\n");
+                    + " seeds (the loss became NaN or infinite); the loss columns average the other seeds, and a diverged seed counts as the worst outcome.\n");
             }
 
             return builder.ToString();
@@ -87,12 +90,12 @@ namespace ScheduleDsl.Cli.Reports
                 return "Against " + baseline.Arm.Name + ", " + arm.Arm.Name + " cannot be compared: both diverged in every seed.";
             }
 
-            (double lossDifference, bool clearLoss) = Experiment.Compare(both.Select(i => arm.FinalLoss[i]).ToArray(), both.Select(i => baseline.FinalLoss[i]).ToArray());
+            (double lossDifference, bool clearLoss) = Experiment.Compare(both.Select(i => arm.TestLoss[i]).ToArray(), both.Select(i => baseline.TestLoss[i]).ToArray());
             (double accuracyDifference, bool clearAccuracy) = Experiment.Compare(both.Select(i => arm.TestAccuracy[i]).ToArray(), both.Select(i => baseline.TestAccuracy[i]).ToArray());
             string seeds = both.Length + " seeds" + (both.Length < arm.FinalLoss.Length ? " where neither diverged" : string.Empty);
             string loss = clearLoss
-                ? (lossDifference < 0 ? "a lower" : "a higher") + " final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", beyond the seed-to-seed noise)"
-                : "no clear difference in final training loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", within the seed-to-seed noise)";
+                ? (lossDifference < 0 ? "a lower" : "a higher") + " test loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", beyond the seed-to-seed noise)"
+                : "no clear difference in test loss (" + Signed(lossDifference, "0.0000") + " on average over " + seeds + ", within the seed-to-seed noise)";
             string accuracy = clearAccuracy
                 ? (accuracyDifference > 0 ? "a higher" : "a lower") + " test accuracy (" + Signed(accuracyDifference * 100, "0.0") + " points)"
                 : "no clear difference in test accuracy (" + Signed(accuracyDifference * 100, "0.0") + " points)";
@@ -105,17 +108,17 @@ namespace ScheduleDsl.Cli.Reports
             Directory.CreateDirectory(directory);
             string lossPath = Path.Combine(directory, name + "-loss.png");
             string ratePath = Path.Combine(directory, name + "-rate.png");
-            var loss = results.Select(r => new Series(r.Arm.Name, Epochs(r.MeanLoss.Length), r.MeanLoss)).ToArray();
+            var loss = results.Select(r => new Series(r.Arm.Name, Epochs(r.MeanTestLoss.Length), r.MeanTestLoss)).ToArray();
             var rate = results.Select(r => new Series(r.Arm.Name, Epochs(r.Rates.Length), r.Rates)).ToArray();
             int seeds = results[0].Runs.Count;
-            PngPlot.Write(lossPath, title + ": training loss (mean of " + seeds + " seeds)", "epoch", "categorical cross-entropy", loss);
+            PngPlot.Write(lossPath, title + ": test loss (mean of " + seeds + " seeds)", "epoch", "categorical cross-entropy", loss, logY: true);
             PngPlot.Write(ratePath, title + ": learning rate", "epoch", "learning rate", rate, logY: true, steps: true, legend: ScottPlot.Alignment.LowerLeft);
             return (lossPath, ratePath);
         }
 
-        /// <summary>The mean loss curves as a text plot.</summary>
+        /// <summary>The mean test-loss curves as a text plot.</summary>
         public static string TextLossPlot(IReadOnlyList<ArmResult> results) =>
-            TextPlot.Render(results.Select(r => (r.Arm.Name, r.MeanLoss)).ToArray(), 1, results.Max(r => r.MeanLoss.Length), 10, "epoch");
+            TextPlot.Render(results.Select(r => (r.Arm.Name, r.MeanTestLoss)).ToArray(), 1, results.Max(r => r.MeanTestLoss.Length), 10, "epoch (test loss)");
 
         public static string MeanStd(double[] values, string format) =>
             Experiment.Mean(values).ToString(format, CultureInfo.InvariantCulture) + " ± " + Experiment.Std(values).ToString(format, CultureInfo.InvariantCulture);

@@ -12,8 +12,11 @@ namespace ScheduleDsl.Cli.Reports
     public sealed record Arm(string Name, Func<Optimizer> Optimizer, string? ScheduleText, Func<ILearningRateSchedule?> Schedule);
 
     /// <summary>What one arm did over every seed.</summary>
-    public sealed record ArmResult(Arm Arm, IReadOnlyList<History> Runs, double[] FinalLoss, double[] TestAccuracy)
+    public sealed record ArmResult(Arm Arm, IReadOnlyList<History> Runs, double[] FinalLoss, double[] TestLoss, double[] TestAccuracy)
     {
+        /// <summary>The mean test (validation) loss after each epoch over the seeds.</summary>
+        public double[] MeanTestLoss => Enumerable.Range(0, Runs.Min(r => r.Epochs.Count)).Select(e => Runs.Average(r => r.Epochs[e].ValidationLoss ?? double.NaN)).ToArray();
+
         /// <summary>The mean training loss of each epoch over the seeds.</summary>
         public double[] MeanLoss => Enumerable.Range(0, Runs.Min(r => r.Epochs.Count)).Select(e => Runs.Average(r => r.Epochs[e].Loss)).ToArray();
 
@@ -42,6 +45,7 @@ namespace ScheduleDsl.Cli.Reports
         {
             var runs = arms.Select(_ => new List<History>()).ToArray();
             var finalLoss = arms.Select(_ => new double[seeds]).ToArray();
+            var testLoss = arms.Select(_ => new double[seeds]).ToArray();
             var accuracy = arms.Select(_ => new double[seeds]).ToArray();
             for (int seed = 0; seed < seeds; seed++)
             {
@@ -50,15 +54,17 @@ namespace ScheduleDsl.Cli.Reports
                 {
                     Sequential model = network();
                     model.Compile(loss, arms[a].Optimizer());
-                    History history = model.Fit(d.TrainX, d.TrainLabels, epochs, batchSize, arms[a].Schedule(), seed: seed);
+                    // Validated after every epoch on the test data: schedules are judged by what generalizes, not by the training loss.
+                    History history = model.Fit(d.TrainX, d.TrainLabels, epochs, batchSize, arms[a].Schedule(), seed: seed, validationX: d.TestX, validationLabels: d.TestLabels);
                     runs[a].Add(history);
                     finalLoss[a][seed] = history.Diverged ? double.NaN : history.Epochs[^1].Loss;
-                    accuracy[a][seed] = history.Diverged ? 0 : model.Evaluate(d.TestX, OneHot(d.TestLabels, model.Outputs)).Accuracy;
+                    testLoss[a][seed] = history.Diverged ? double.NaN : history.Epochs[^1].ValidationLoss!.Value;
+                    accuracy[a][seed] = history.Diverged ? 0 : history.Epochs[^1].ValidationAccuracy!.Value;
                     onRun?.Invoke(arms[a].Name + ", seed " + seed);
                 }
             }
 
-            return arms.Select((arm, a) => new ArmResult(arm, runs[a], finalLoss[a], accuracy[a])).ToArray();
+            return arms.Select((arm, a) => new ArmResult(arm, runs[a], finalLoss[a], testLoss[a], accuracy[a])).ToArray();
         }
 
         public static float[,] OneHot(int[] labels, int classes)

@@ -113,8 +113,8 @@ namespace ScheduleDsl.Cli.Reports
                 output.WriteLine(ComparisonReport.Verdict(schedules[0], r));
             }
 
-            ArmResult best = schedules.OrderBy(r => Experiment.Mean(r.FinalLoss)).First();
-            output.WriteLine("Lowest mean final training loss: " + best.Arm.Name + " (" + ComparisonReport.MeanStd(best.FinalLoss, "0.0000") + ").");
+            ArmResult best = schedules.OrderBy(r => r.DivergedRuns).ThenBy(r => Experiment.Mean(r.TestLoss.Where(double.IsFinite).DefaultIfEmpty(double.MaxValue).ToArray())).First();
+            output.WriteLine("Lowest mean test loss: " + best.Arm.Name + " (" + ComparisonReport.MeanStd(best.TestLoss.Where(double.IsFinite).ToArray(), "0.0000") + ").");
             output.WriteLine();
             output.Write(ComparisonReport.TextLossPlot(schedules));
             (loss, rate) = ComparisonReport.WritePlots(schedules, directory, "schedules", "Larger base rate (SGD " + settings.LongBaseRate.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", momentum 0.9)");
