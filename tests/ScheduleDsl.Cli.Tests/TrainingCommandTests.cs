@@ -71,6 +71,17 @@ namespace ScheduleDsl.Cli.Tests
         }
 
         [Fact]
+        public void ResumingWithAnotherBatchSizeIsRefused()
+        {
+            string checkpoint = Path.Combine(_directory, "batch.safetensors");
+            Assert.Equal(0, Cli.Run("train", "--tutorial-data", "--epochs", "2", "--batch", "50", "--quiet", "--save", checkpoint).Exit);
+            (int exit, _, string error) = Cli.Run("train", "--tutorial-data", "--epochs", "4", "--batch", "32", "--quiet", "--resume", checkpoint);
+            Assert.Equal(2, exit);
+            Assert.Contains("was trained with 20 steps per epoch, but this command line makes 32 (--batch 32 over 1000 samples)", error);
+            Assert.Equal(0, Cli.Run("train", "--tutorial-data", "--epochs", "4", "--batch", "50", "--quiet", "--resume", checkpoint).Exit);
+        }
+
+        [Fact]
         public void ResumingFromASavedCheckpointContinuesExactly()
         {
             string[] common = { "train", "--tutorial-data", "--optimizer", "momentum", "--schedule", "lr 0.05: plateau factor 0.5 patience 0 threshold 0.001", "--seed", "3", "--quiet" };

@@ -70,6 +70,7 @@ namespace ScheduleDsl.Cli.Commands
                     if (resumePath != null)
                     {
                         Checkpoint.Load(model, resumePath, parsed, acceptScheduleChange: result.GetValue(changeSchedule));
+                        CheckSameBatches(model.Progress, data.TrainX.GetLength(0), result.GetValue(options.Batch), resumePath);
                     }
                 }
                 catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
@@ -177,6 +178,23 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 throw new IOException("cannot save the checkpoint to " + path + " (" + e.Message + "); the trained model was saved to " + rescue + " instead", e);
+            }
+        }
+
+        /// <summary>
+        /// A resumed run must cut its epochs into the same batches, or its step count, its per-step schedule and its
+        /// shuffles silently stop matching the saved run: the checkpoint's steps per epoch are compared with this command
+        /// line's (another --batch, or other data, changes them).
+        /// </summary>
+        private static void CheckSameBatches(TrainingProgress progress, int samples, int batch, string path)
+        {
+            long perEpoch = (samples + batch - 1) / batch;
+            if (progress.Epoch > 0 && progress.Step != progress.Epoch * perEpoch)
+            {
+                throw new UsageException(path + " was trained with " + (progress.Step / (double)progress.Epoch).ToString("0.##", CultureInfo.InvariantCulture)
+                    + " steps per epoch, but this command line makes " + perEpoch.ToString(CultureInfo.InvariantCulture) + " (--batch "
+                    + batch.ToString(CultureInfo.InvariantCulture) + " over " + samples.ToString(CultureInfo.InvariantCulture)
+                    + " samples); resume with the --batch and data the checkpoint was trained with");
             }
         }
 
