@@ -22,11 +22,12 @@ namespace ScheduleDsl.Training
             int[]? validationLabels = null,
             double validationSplit = 0,
             IEnumerable<ICallback>? callbacks = null,
-            TextWriter? progress = null)
+            TextWriter? progress = null,
+            System.Threading.CancellationToken cancellationToken = default)
         {
             float[,] y = Dataset.OneHot(labels, Outputs, nameof(labels));
             float[,]? validationY = validationLabels == null ? null : Dataset.OneHot(validationLabels, Outputs, nameof(validationLabels));
-            return Fit(x, y, epochs, batchSize, schedule, seed, shuffle, validationX, validationY, validationSplit, callbacks, progress);
+            return Fit(x, y, epochs, batchSize, schedule, seed, shuffle, validationX, validationY, validationSplit, callbacks, progress, cancellationToken);
         }
 
         /// <summary>
@@ -38,6 +39,9 @@ namespace ScheduleDsl.Training
         /// initial weights and the shuffling when the model has not been initialized: the same seed gives the same history,
         /// bit for bit. <paramref name="callbacks"/> are <see cref="ITrainingCallback"/>s (after each epoch) and
         /// <see cref="IBatchCallback"/>s (after each step). Progress lines go to <paramref name="progress"/> (null: silent).
+        /// <paramref name="cancellationToken"/> is checked before every step: a cancelled run throws
+        /// <see cref="OperationCanceledException"/> with the weights as the last completed step left them; the interrupted
+        /// epoch is not counted, so a later <c>Fit</c> runs it again (with a new shuffle).
         /// </summary>
         public History Fit(
             float[,] x,
@@ -51,7 +55,8 @@ namespace ScheduleDsl.Training
             float[,]? validationY = null,
             double validationSplit = 0,
             IEnumerable<ICallback>? callbacks = null,
-            TextWriter? progress = null)
+            TextWriter? progress = null,
+            System.Threading.CancellationToken cancellationToken = default)
         {
             _ = Optimizer;
             if (epochs < 0)
@@ -147,6 +152,7 @@ namespace ScheduleDsl.Training
                 string? stop = null;
                 for (int start = 0; start < train.Count; start += batchSize)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     int batch = Math.Min(batchSize, train.Count - start);
                     if (schedule?.Unit == ScheduleUnit.Step)
                     {
