@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ScheduleDsl.Training
 {
@@ -21,16 +22,44 @@ namespace ScheduleDsl.Training
         bool AfterBatch(long step, double rate, double loss, out string? reason);
     }
 
-    /// <summary>
-    /// Stops when the monitored loss (validation loss if there is validation data, else training loss) has not improved by
-    /// more than <c>minDelta</c> for more than <c>patience</c> epochs (Keras <c>EarlyStopping</c>).
-    /// </summary>
-    public sealed class EarlyStopping : ITrainingCallback
+    /// <summary>What <see cref="EarlyStopping"/> watches (Keras's <c>monitor</c>).</summary>
+    public enum EarlyStoppingMonitor
     {
-        private double _best = double.PositiveInfinity;
-        private int _wait;
+        /// <summary>The validation loss when there is validation data, else the training loss.</summary>
+        Auto,
 
-        public EarlyStopping(int patience = 0, double minDelta = 0)
+        /// <summary>The training loss.</summary>
+        Loss,
+
+        /// <summary>The validation loss (training without validation data is then an error).</summary>
+        ValidationLoss,
+
+        /// <summary>The training accuracy (higher is better).</summary>
+        Accuracy,
+
+        /// <summary>The validation accuracy (higher is better).</summary>
+        ValidationAccuracy,
+    }
+
+    /// <summary>A callback that needs the model it trains, given at the start of every <c>Fit</c>.</summary>
+    internal interface IModelCallback : ICallback
+    {
+        void Bind(Sequential model);
+    }
+
+    /// <summary>
+    /// Stops when the monitored quantity has not improved by more than <c>minDelta</c> for more than <c>patience</c>
+    /// epochs (Keras <c>EarlyStopping</c>); with <c>restoreBestWeights</c> the model gets back the weights of its best
+    /// epoch when it stops.
+    /// </summary>
+    public sealed class EarlyStopping : ITrainingCallback, IModelCallback
+    {
+        private double _best;
+        private int _wait;
+        private Sequential? _model;
+        private float[][]? _bestWeights;
+
+        public EarlyStopping(int patience = 0, double minDelta = 0, EarlyStoppingMonitor monitor = EarlyStoppingMonitor.Auto, bool restoreBestWeights = false)
         {
             if (patience < 0)
             {
@@ -42,21 +71,47 @@ namespace ScheduleDsl.Training
                 throw new ArgumentOutOfRangeException(nameof(minDelta), minDelta, "minDelta must be 0 or more.");
             }
 
+            if (!Enum.IsDefined(monitor))
+            {
+                throw new ArgumentOutOfRangeException(nameof(monitor), monitor, "Unknown monitor.");
+            }
+
             Patience = patience;
             MinDelta = minDelta;
+            Monitor = monitor;
+            RestoreBestWeights = restoreBestWeights;
+            _best = HigherIsBetter ? double.NegativeInfinity : double.PositiveInfinity;
         }
 
         public int Patience { get; }
 
         public double MinDelta { get; }
 
+        public EarlyStoppingMonitor Monitor { get; }
+
+        public bool RestoreBestWeights { get; }
+
+        /// <summary>The epoch (0-based) with the best monitored value so far, or −1 before the first.</summary>
+        public int BestEpoch { get; private set; } = -1;
+
+        private bool HigherIsBetter => Monitor is EarlyStoppingMonitor.Accuracy or EarlyStoppingMonitor.ValidationAccuracy;
+
+        void IModelCallback.Bind(Sequential model) => _model = model;
+
         public bool AfterEpoch(EpochRecord record, out string? reason)
         {
-            double current = record.ValidationLoss ?? record.Loss;
-            if (current < _best - MinDelta)
+            (double current, string name) = Read(record);
+            bool improved = HigherIsBetter ? current > _best + MinDelta : current < _best - MinDelta;
+            if (improved)
             {
                 _best = current;
                 _wait = 0;
+                BestEpoch = record.Epoch;
+                if (RestoreBestWeights)
+                {
+                    Snapshot();
+                }
+
                 reason = null;
                 return true;
             }
@@ -64,11 +119,52 @@ namespace ScheduleDsl.Training
             _wait++;
             if (_wait > Patience)
             {
-                reason = "early stopping: the " + (record.ValidationLoss != null ? "validation" : "training") + " loss has not improved for " + _wait + " epochs (best " + _best.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) + ")";
+                bool restored = RestoreBestWeights && Restore();
+                reason = "early stopping: the " + name + " has not improved for " + _wait + " epochs (best " + _best.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
+                    + " at epoch " + (BestEpoch + 1) + (restored ? "; its weights were restored" : string.Empty) + ")";
                 return false;
             }
 
             reason = null;
+            return true;
+        }
+
+        private (double Value, string Name) Read(EpochRecord record) => Monitor switch
+        {
+            EarlyStoppingMonitor.Loss => (record.Loss, "training loss"),
+            EarlyStoppingMonitor.ValidationLoss => (record.ValidationLoss ?? throw new InvalidOperationException("EarlyStopping monitors the validation loss, but Fit has no validation data."), "validation loss"),
+            EarlyStoppingMonitor.Accuracy => (record.Accuracy, "training accuracy"),
+            EarlyStoppingMonitor.ValidationAccuracy => (record.ValidationAccuracy ?? throw new InvalidOperationException("EarlyStopping monitors the validation accuracy, but Fit has no validation data."), "validation accuracy"),
+            _ => record.ValidationLoss is double v ? (v, "validation loss") : (record.Loss, "training loss"),
+        };
+
+        private void Snapshot()
+        {
+            if (_model == null)
+            {
+                return;
+            }
+
+            IReadOnlyList<Parameter> parameters = _model.Parameters;
+            _bestWeights ??= new float[parameters.Count][];
+            for (int p = 0; p < parameters.Count; p++)
+            {
+                _bestWeights[p] = (float[])parameters[p].Value.Clone();
+            }
+        }
+
+        private bool Restore()
+        {
+            if (_model == null || _bestWeights == null)
+            {
+                return false;
+            }
+
+            for (int p = 0; p < _bestWeights.Length; p++)
+            {
+                _model.Parameters[p].CopyFrom(_bestWeights[p]);
+            }
+
             return true;
         }
     }

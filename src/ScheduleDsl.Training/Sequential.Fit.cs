@@ -122,6 +122,11 @@ namespace ScheduleDsl.Training
                 {
                     batchCallbacks.Add(batchCallback);
                 }
+
+                if (callback is IModelCallback modelCallback)
+                {
+                    modelCallback.Bind(this);
+                }
             }
 
             int capacity = Math.Min(batchSize, train.Count);

@@ -129,6 +129,30 @@ namespace ScheduleDsl.Training.Tests
         }
 
         [Fact]
+        public void EarlyStoppingRestoresTheWeightsOfTheBestEpoch()
+        {
+            (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
+            Sequential model = TutorialNetwork(new Sgd(learningRate: 3, momentum: 0.9));
+            var stopping = new EarlyStopping(patience: 1, monitor: EarlyStoppingMonitor.ValidationLoss, restoreBestWeights: true);
+            History h = model.Fit(x, labels, epochs: 30, batchSize: 50, seed: 1, validationX: x, validationLabels: labels, callbacks: new[] { stopping });
+            Assert.StartsWith("early stopping: the validation loss has not improved", h.StopReason);
+            Assert.Contains("its weights were restored", h.StopReason);
+            Assert.True(stopping.BestEpoch < h.Epochs.Count - 1);
+            (double loss, _) = model.Evaluate(x, Dataset.OneHot(labels, 3, "labels"));
+            Assert.Equal(h.Epochs[stopping.BestEpoch].ValidationLoss!.Value, loss, 12);
+        }
+
+        [Fact]
+        public void EarlyStoppingOnAccuracyWaitsForAHigherValue()
+        {
+            (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
+            Sequential model = TutorialNetwork(new Sgd(learningRate: 0));
+            History h = model.Fit(x, labels, epochs: 10, batchSize: 50, seed: 1, callbacks: new[] { new EarlyStopping(patience: 2, monitor: EarlyStoppingMonitor.Accuracy) });
+            Assert.Equal(4, h.Epochs.Count);
+            Assert.Contains("the training accuracy has not improved for 3 epochs", h.StopReason);
+        }
+
+        [Fact]
         public void ProgressLinesAreKerasLike()
         {
             (float[,] x, int[] labels) = TutorialData.Create(100, seed: 9);
