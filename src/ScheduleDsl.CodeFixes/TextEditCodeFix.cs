@@ -28,11 +28,15 @@ namespace ScheduleDsl.CodeFixes
             {
                 if (diagnostic.Id is "LRS0001" or "LRS0002" && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.SuggestionsProperty, out string? suggestions) && suggestions != null)
                 {
-                    foreach (string suggestion in suggestions.Split(' '))
+                    // The first (best) suggestion of every diagnostic shares one equivalence key, so Fix All — and
+                    // dotnet format — takes each misspelt word to its own best suggestion in one pass; the others are
+                    // offered one by one.
+                    string[] words = suggestions.Split(' ');
+                    for (int i = 0; i < words.Length; i++)
                     {
-                        var change = new TextChange(diagnostic.Location.SourceSpan, suggestion);
+                        var change = new TextChange(diagnostic.Location.SourceSpan, words[i]);
                         context.RegisterCodeFix(
-                            CodeAction.Create("Use '" + suggestion + "'", ct => Apply(context.Document, change, ct), diagnostic.Id + ":" + suggestion),
+                            CodeAction.Create("Use '" + words[i] + "'", ct => Apply(context.Document, change, ct), i == 0 ? diagnostic.Id : diagnostic.Id + ":" + words[i]),
                             diagnostic);
                     }
                 }

@@ -36,6 +36,25 @@ namespace ScheduleDsl.Generators.Tests
             return test.RunAsync();
         }
 
+        /// <summary>Fix All in one iteration: every diagnostic fixed by the actions that share the first one's equivalence key.</summary>
+        public static Task VerifyFixAll<TFix>(string markup, string fixedCode)
+            where TFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixTest<ScheduleAnalyzer, TFix, DefaultVerifier>
+            {
+                TestCode = markup,
+                FixedCode = fixedCode,
+                ReferenceAssemblies = Net10,
+                NumberOfFixAllIterations = 1,
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+                NumberOfIncrementalIterations = 3,
+            };
+            AddReferences(test.TestState);
+            AddReferences(test.FixedState);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync();
+        }
+
         private static void AddReferences(SolutionState state)
         {
             state.AdditionalReferences.AddRange(GeneratorHarness.References);

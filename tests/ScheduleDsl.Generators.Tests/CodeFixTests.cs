@@ -31,6 +31,13 @@ namespace ScheduleDsl.Generators.Tests
                 "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      {|LRS0002:Step|} 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      step 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n");
 
+        /// <summary>Fix All (what <c>dotnet format</c> applies) takes every misspelt word to its first suggestion in one pass.</summary>
+        [Fact]
+        public Task FixAllFixesDifferentTyposInOnePass() =>
+            AnalyzerTest.VerifyFixAll<TextEditCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 {|LRS0002:evry|} 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: {|LRS0002:cosnie|} 10 to 0.01\")]\npublic partial class C;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: cosine 10 to 0.01\")]\npublic partial class C;\n");
+
         [Fact]
         public Task CompletesAKeywordThatIsOutOfPlace() =>
             AnalyzerTest.VerifyFix<TextEditCodeFix>(
