@@ -19,19 +19,32 @@ namespace ScheduleDsl.Cli
 
         public Option<bool> TutorialData { get; } = new Option<bool>("--tutorial-data") { Description = "Use the tutorial's data: 1,000 training and 100 test samples in [0,1)³, labelled by their largest feature." };
 
-        public Option<string> Layers { get; } = new Option<string>("--layers") { Description = "Hidden layer sizes, comma-separated.", DefaultValueFactory = _ => "9,9,9" };
+        public Option<string> Layers { get; } = new Option<string>("--layers") { Description = "Hidden layer sizes, comma-separated (9,9,9 with --tutorial-data).", DefaultValueFactory = _ => "100" };
 
         public Option<string> HiddenActivation { get; } = new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid or linear.", DefaultValueFactory = _ => "relu" };
 
         public Option<string> LossName { get; } = new Option<string>("--loss") { Description = "cce (softmax outputs), bce (sigmoid outputs) or mse (linear outputs).", DefaultValueFactory = _ => "cce" };
 
-        public Option<string> OptimizerName { get; } = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw.", DefaultValueFactory = _ => "sgd" };
+        public Option<string> OptimizerName { get; } = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw (sgd with --tutorial-data).", DefaultValueFactory = _ => "adam" };
 
         public Option<double?> LearningRate { get; } = InvariantOptions.NullableDouble("--lr", "The optimizer's base rate (default: Keras's default for the optimizer).");
 
-        public Option<int> Epochs { get; } = InvariantOptions.Int("--epochs", "Epochs in all.", 10);
+        public Option<int> Epochs { get; } = InvariantOptions.Int("--epochs", "Epochs in all (10 with --tutorial-data).", 50);
 
-        public Option<int> Batch { get; } = InvariantOptions.Int("--batch", "Samples per optimizer step.", 50);
+        public Option<int> Batch { get; } = InvariantOptions.Int("--batch", "Samples per optimizer step (50 with --tutorial-data).", 32);
+
+        // Defaults for typical tabular data (scikit-learn's MLPClassifier: one hidden layer of 100, Adam 1e-3); with
+        // --tutorial-data every option not given takes the tutorial's value instead, so the tutorial stays one flag.
+        public int EpochsOf(ParseResult result) => Effective(result, Epochs, 10);
+
+        public int BatchOf(ParseResult result) => Effective(result, Batch, 50);
+
+        private string LayersOf(ParseResult result) => Effective(result, Layers, "9,9,9")!;
+
+        private string OptimizerOf(ParseResult result) => Effective(result, OptimizerName, "sgd")!;
+
+        private T Effective<T>(ParseResult result, Option<T> option, T tutorial) =>
+            result.GetValue(TutorialData) && result.GetResult(option) is null or { Implicit: true } ? tutorial : result.GetValue(option)!;
 
         public Option<int> Seed { get; } = InvariantOptions.Int("--seed", "Seed of the initial weights and the shuffling.", 0);
 
@@ -84,7 +97,7 @@ namespace ScheduleDsl.Cli
 
         public Func<Sequential> NetworkFactory(ParseResult result, int features, int classes)
         {
-            int[] hidden = ParseLayers(result.GetValue(Layers)!);
+            int[] hidden = ParseLayers(LayersOf(result));
             CheckSize(features, hidden, classes);
             Activation activation = ParseActivation(result.GetValue(HiddenActivation)!);
             (Loss _, Activation output) = LossAndOutput(result);
@@ -113,7 +126,7 @@ namespace ScheduleDsl.Cli
 
         public Func<Optimizer> OptimizerFactory(ParseResult result)
         {
-            string name = result.GetValue(OptimizerName)!;
+            string name = OptimizerOf(result);
             double? lr = result.GetValue(LearningRate);
             if (lr is double value && (!(value > 0) || double.IsInfinity(value)))
             {
@@ -137,12 +150,12 @@ namespace ScheduleDsl.Cli
 
         public void CheckCounts(ParseResult result)
         {
-            if (result.GetValue(Epochs) < 1)
+            if (EpochsOf(result) < 1)
             {
                 throw new UsageException("--epochs must be at least 1");
             }
 
-            if (result.GetValue(Batch) < 1)
+            if (BatchOf(result) < 1)
             {
                 throw new UsageException("--batch must be at least 1");
             }

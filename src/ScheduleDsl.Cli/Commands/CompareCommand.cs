@@ -69,7 +69,7 @@ namespace ScheduleDsl.Cli.Commands
                 int classes = options.Classes(first);
                 var network = options.NetworkFactory(result, first.TrainX.GetLength(1), classes);
                 IReadOnlyList<ArmResult> results;
-                LiveProgress? live = LiveProgress.ForTerminal(output, error, batchesPerEpoch: 1, result.GetValue(options.Epochs));
+                LiveProgress? live = LiveProgress.ForTerminal(output, error, batchesPerEpoch: 1, options.EpochsOf(result));
                 int runs = 0;
                 try
                 {
@@ -78,8 +78,8 @@ namespace ScheduleDsl.Cli.Commands
                         seed => seed == 0 ? first : options.ReadData(result, seed),
                         network,
                         options.LossAndOutput(result).Loss,
-                        result.GetValue(options.Epochs),
-                        result.GetValue(options.Batch),
+                        options.EpochsOf(result),
+                        options.BatchOf(result),
                         seedCount,
                         onRun: finished => live?.Runs(++runs, arms.Count * seedCount, finished));
                 }

@@ -56,7 +56,7 @@ namespace ScheduleDsl.Cli.Commands
 
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
-                int batch = result.GetValue(options.Batch);
+                int batch = options.BatchOf(result);
                 int batchesPerEpoch = (data.TrainX.GetLength(0) + batch - 1) / batch;
                 double growth = Math.Pow(last / first, 1.0 / (count - 1));
                 string sweepText = "lr " + F(first) + " per step: exp " + F(growth) + " for " + (count - 1).ToString(CultureInfo.InvariantCulture) + " -> constant";
@@ -96,12 +96,12 @@ namespace ScheduleDsl.Cli.Commands
                 // descent is steep, never below the sweep's own start.
                 double peak = Round(recorder.Rates[best] / 10);
                 double low = Round(Math.Max(first, Math.Min(peak / 4, recorder.Rates[steepest] / 4)));
-                long totalSteps = (long)result.GetValue(options.Epochs) * batchesPerEpoch;
+                long totalSteps = (long)options.EpochsOf(result) * batchesPerEpoch;
                 PngPlot.Write(path, "Learning-rate range test", "learning rate (log10)", "smoothed loss",
                     new[] { new Series("smoothed loss", recorder.Rates.Select(Math.Log10).ToArray(), recorder.Smoothed.ToArray()) });
                 output.WriteLine("Swept the rate from " + G(first) + " to " + G(recorder.Rates[^1]) + " over " + recorder.Rates.Count + " steps (" + sweepText + ").");
                 output.WriteLine("Lowest smoothed loss " + recorder.Smoothed[best].ToString("0.0000", CultureInfo.InvariantCulture) + " at rate " + G(recorder.Rates[best]) + "; steepest descent at rate " + G(recorder.Rates[steepest]) + ".");
-                output.WriteLine("Suggested schedules (" + result.GetValue(options.Epochs) + " epochs of " + batchesPerEpoch + " steps; paste into [Schedule(\"…\")]):");
+                output.WriteLine("Suggested schedules (" + options.EpochsOf(result) + " epochs of " + batchesPerEpoch + " steps; paste into [Schedule(\"…\")]):");
                 output.WriteLine("  lr " + F(peak) + " per step: onecycle " + F(peak) + " over " + totalSteps);
                 output.WriteLine("  lr " + F(peak) + " per step: cyclic " + F(low) + " to " + F(peak) + " up " + Math.Max(1, 2 * batchesPerEpoch));
                 output.WriteLine("Plot: " + path);

@@ -70,7 +70,7 @@ namespace ScheduleDsl.Cli.Commands
                     if (resumePath != null)
                     {
                         Checkpoint.Load(model, resumePath, parsed, acceptScheduleChange: result.GetValue(changeSchedule));
-                        CheckSameBatches(model.Progress, data.TrainX.GetLength(0), result.GetValue(options.Batch), resumePath);
+                        CheckSameBatches(model.Progress, data.TrainX.GetLength(0), options.BatchOf(result), resumePath);
                     }
                 }
                 catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
@@ -79,8 +79,8 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 bool isQuiet = result.GetValue(quiet);
-                int epochs = result.GetValue(options.Epochs);
-                int batchSize = result.GetValue(options.Batch);
+                int epochs = options.EpochsOf(result);
+                int batchSize = options.BatchOf(result);
                 LiveProgress? live = isQuiet ? null : LiveProgress.ForTerminal(output, error, (data.TrainX.GetLength(0) + batchSize - 1) / batchSize, epochs);
                 History history;
                 try
@@ -89,7 +89,7 @@ namespace ScheduleDsl.Cli.Commands
                         data.TrainX,
                         data.TrainLabels,
                         epochs,
-                        result.GetValue(options.Batch),
+                        options.BatchOf(result),
                         parsed,
                         seed,
                         shuffle: !result.GetValue(noShuffle),
