@@ -57,7 +57,7 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException(EvalCommand.AbsoluteIgnores("--base-lr"));
                 }
 
-                PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60, legend: ScottPlot.Alignment.UpperRight);
+                PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60);
                 output.WriteLine("Wrote " + path);
                 return ExitCodes.Success;
             });

@@ -112,7 +112,7 @@ namespace ScheduleDsl.Cli.Reports
             var rate = results.Select(r => new Series(r.Arm.Name, Epochs(r.Rates.Length), r.Rates)).ToArray();
             int seeds = results[0].Runs.Count;
             PngPlot.Write(lossPath, title + ": test loss (mean of " + seeds + " seeds)", "epoch", "categorical cross-entropy", loss, logY: true);
-            PngPlot.Write(ratePath, title + ": learning rate", "epoch", "learning rate", rate, logY: true, steps: true, legend: ScottPlot.Alignment.LowerLeft);
+            PngPlot.Write(ratePath, title + ": learning rate", "epoch", "learning rate", rate, logY: true, steps: true);
             return (lossPath, ratePath);
         }
 

@@ -19,7 +19,7 @@ namespace ScheduleDsl.Cli.Reports
         /// Writes a PNG. With <paramref name="logY"/> the y axis is logarithmic when the values span more than a factor of
         /// 20 (a narrower range reads better on a linear axis); <paramref name="steps"/> draws each series as a staircase.
         /// </summary>
-        public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logY = false, bool steps = false, Alignment legend = Alignment.UpperRight)
+        public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logY = false, bool steps = false)
         {
             double min = series.SelectMany(s => s.Y).Where(v => v > 0).DefaultIfEmpty(1).Min();
             double max = series.SelectMany(s => s.Y).DefaultIfEmpty(1).Max();
@@ -47,7 +47,7 @@ namespace ScheduleDsl.Cli.Reports
                 {
                     MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
                     IntegerTicksOnly = true,
-                    LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+                    LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal),
                 };
                 plot.Axes.Left.TickGenerator = ticks;
             }
@@ -57,7 +57,8 @@ namespace ScheduleDsl.Cli.Reports
                 plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             }
 
-            plot.ShowLegend(legend);
+            // Beside the data, never over it: curves of several schedules fill every corner of the plot.
+            plot.ShowLegend(Edge.Right);
             plot.SavePng(path, Width, Height);
         }
     }
