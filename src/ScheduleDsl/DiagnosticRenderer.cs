@@ -18,6 +18,7 @@ namespace ScheduleDsl
         /// <summary>How many characters of a line are shown on each side of a span in a long line.</summary>
         private const int Context = 60;
 
+        /// <summary>Every diagnostic as its ID, severity, line and column, the line of text and a caret under the span — at most <see cref="MaxRendered"/> of them, then how many more.</summary>
         public static string Render(string text, IEnumerable<ScheduleDiagnostic> diagnostics)
         {
             if (text == null)
@@ -60,6 +61,7 @@ namespace ScheduleDsl
             return builder.ToString();
         }
 
+        /// <summary>One diagnostic as its ID, severity, line and column, the line of text (a window around the span on long lines) and a caret under the span.</summary>
         public static string Render(string text, ScheduleDiagnostic diagnostic)
         {
             if (text == null)

@@ -6,6 +6,7 @@ namespace ScheduleDsl
     /// <summary>Thrown by <see cref="Schedule.Parse"/> for a text with errors; carries every diagnostic and a rendering with carets.</summary>
     public sealed class ScheduleParseException : FormatException
     {
+        /// <summary>The exception for <paramref name="text"/>, whose message renders <paramref name="diagnostics"/> with carets.</summary>
         public ScheduleParseException(string text, IReadOnlyList<ScheduleDiagnostic> diagnostics)
             : base("The schedule is not valid:\n" + DiagnosticRenderer.Render(text, diagnostics))
         {

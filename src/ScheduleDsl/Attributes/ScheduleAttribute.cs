@@ -22,6 +22,7 @@ namespace ScheduleDsl
             Text = text;
         }
 
+        /// <summary>The schedule text of the text form; null in the attribute form.</summary>
         public string? Text { get; }
 
         /// <summary>Attribute form: values are absolute rates starting at this rate (the <c>lr</c> header).</summary>
