@@ -3,9 +3,13 @@ namespace ScheduleDsl.Training
     /// <summary>The activation a <see cref="Dense"/> layer applies to its output.</summary>
     public enum Activation
     {
+        /// <summary>No activation: the identity.</summary>
         Linear,
+        /// <summary>max(0, x).</summary>
         Relu,
+        /// <summary>The hyperbolic tangent.</summary>
         Tanh,
+        /// <summary>1 / (1 + e^−x).</summary>
         Sigmoid,
 
         /// <summary>Over the layer's outputs for each sample; fused with categorical cross-entropy into one stable gradient.</summary>

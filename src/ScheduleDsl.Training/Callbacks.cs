@@ -59,6 +59,7 @@ namespace ScheduleDsl.Training
         private Sequential? _model;
         private float[][]? _bestWeights;
 
+        /// <summary>Stops after <paramref name="patience"/> epochs without an improvement larger than <paramref name="minDelta"/> in <paramref name="monitor"/>.</summary>
         public EarlyStopping(int patience = 0, double minDelta = 0, EarlyStoppingMonitor monitor = EarlyStoppingMonitor.Auto, bool restoreBestWeights = false)
         {
             if (patience < 0)
@@ -83,12 +84,16 @@ namespace ScheduleDsl.Training
             _best = HigherIsBetter ? double.NegativeInfinity : double.PositiveInfinity;
         }
 
+        /// <summary>Epochs without improvement tolerated.</summary>
         public int Patience { get; }
 
+        /// <summary>The smallest change that counts as an improvement.</summary>
         public double MinDelta { get; }
 
+        /// <summary>What is watched.</summary>
         public EarlyStoppingMonitor Monitor { get; }
 
+        /// <summary>Whether the best epoch's weights are restored when training stops.</summary>
         public bool RestoreBestWeights { get; }
 
         /// <summary>The epoch (0-based) with the best monitored value so far, or −1 before the first.</summary>
@@ -98,6 +103,7 @@ namespace ScheduleDsl.Training
 
         void IModelCallback.Bind(Sequential model) => _model = model;
 
+        /// <inheritdoc/>
         public bool AfterEpoch(EpochRecord record, out string? reason)
         {
             (double current, string name) = Read(record);

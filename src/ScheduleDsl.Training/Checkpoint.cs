@@ -19,6 +19,7 @@ namespace ScheduleDsl.Training
     {
         private const string Format = "scheduledsl-checkpoint/1";
 
+        /// <summary>Saves only the weights and biases (<c>layers.{k}.weight</c>, <c>layers.{k}.bias</c>) as safetensors, to load with <see cref="LoadWeights"/> or elsewhere.</summary>
         public static void SaveWeights(Sequential model, string path) => SafeTensors.Write(path, WeightTensors(model));
 
         /// <summary>Loads weights saved by <see cref="SaveWeights"/> or by PyTorch (same names and shapes).</summary>

@@ -18,6 +18,7 @@ namespace ScheduleDsl.Training
     {
         private readonly List<EpochRecord> _epochs = new List<EpochRecord>();
 
+        /// <summary>One record per epoch trained, in order.</summary>
         public IReadOnlyList<EpochRecord> Epochs => _epochs;
 
         /// <summary>Null when every epoch ran; else what stopped training (early stopping, a NaN loss …).</summary>

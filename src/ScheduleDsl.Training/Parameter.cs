@@ -19,15 +19,19 @@ namespace ScheduleDsl.Training
             Gradient = new float[count];
         }
 
+        /// <summary>The parameter's name within its layer (<c>weight</c>, <c>bias</c>).</summary>
         public string Name { get; }
 
         /// <summary>Row-major shape: <c>[out, in]</c> for a weight, <c>[out]</c> for a bias.</summary>
         public int[] Shape { get; }
 
+        /// <summary>The values, row-major in <see cref="Shape"/>.</summary>
         public float[] Value { get; }
 
+        /// <summary>The gradient of the loss with respect to the values, after a backward pass.</summary>
         public float[] Gradient { get; }
 
+        /// <summary>How many values the parameter holds.</summary>
         public int Length => Value.Length;
 
         internal void CopyFrom(ReadOnlySpan<float> values)

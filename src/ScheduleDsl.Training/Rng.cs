@@ -11,6 +11,7 @@ namespace ScheduleDsl.Training
     {
         private ulong _s0, _s1, _s2, _s3;
 
+        /// <summary>A xoshiro256** generator seeded from <paramref name="seed"/> through SplitMix64.</summary>
         public Rng(ulong seed)
         {
             ulong x = seed;
@@ -27,6 +28,7 @@ namespace ScheduleDsl.Training
         /// <summary>The state, to save.</summary>
         public ulong[] State => new[] { _s0, _s1, _s2, _s3 };
 
+        /// <summary>A generator continuing from a saved <see cref="State"/>.</summary>
         public static Rng FromState(ulong[] state)
         {
             if (state == null || state.Length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0)
@@ -36,6 +38,8 @@ namespace ScheduleDsl.Training
 
             return new Rng { _s0 = state[0], _s1 = state[1], _s2 = state[2], _s3 = state[3] };
         }
+
+        /// <summary>64 random bits.</summary>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong NextUInt64()

@@ -21,6 +21,11 @@ namespace ScheduleDsl.Training
     {
         private const long MaxHeader = 100 * 1024 * 1024;
 
+        /// <summary>
+        /// Writes <paramref name="tensors"/> (float32) and string <paramref name="metadata"/> to <paramref name="path"/>
+        /// atomically: through a temporary beside it, flushed and renamed; a symbolic link is written through, a
+        /// special file refused.
+        /// </summary>
         public static void Write(string path, IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
         {
             if (path == null)
@@ -190,6 +195,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        /// <summary>Reads a safetensors file of float32 tensors; a truncated, corrupted or crafted file is an <see cref="System.IO.InvalidDataException"/> that says what is wrong.</summary>
         public static (IReadOnlyList<NamedTensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Read(string path)
         {
             if (!File.Exists(path))

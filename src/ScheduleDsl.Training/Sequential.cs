@@ -27,6 +27,7 @@ namespace ScheduleDsl.Training
         private float[] _rows = Array.Empty<float>();
         private int[] _order = Array.Empty<int>();
 
+        /// <summary>A model of <paramref name="layers"/> applied in order; each layer's inputs must match the outputs before it.</summary>
         public Sequential(params Layer[] layers)
         {
             if (layers == null || layers.Length == 0)
@@ -68,19 +69,25 @@ namespace ScheduleDsl.Training
             Progress = new TrainingProgress(0, 0, new Rng(0));
         }
 
+        /// <summary>The layers, in order.</summary>
         public IReadOnlyList<Layer> Layers => _layers;
 
+        /// <summary>The features the first layer takes.</summary>
         public int Inputs => _layers[0].Inputs;
 
+        /// <summary>The outputs of the last layer.</summary>
         public int Outputs => _layers[_layers.Length - 1].Outputs;
 
         /// <summary>The trainable tensors, in order, with their safetensors names (<c>layers.{k}.weight</c>, <c>layers.{k}.bias</c>, k counting Dense layers).</summary>
         public IReadOnlyList<Parameter> Parameters => _parameters;
 
+        /// <summary>The name of each parameter, <c>layers.{k}.weight</c> or <c>layers.{k}.bias</c>, in the order of <see cref="Parameters"/>.</summary>
         public IReadOnlyList<string> ParameterNames => _parameterNames;
 
+        /// <summary>The optimizer set by <see cref="Compile"/>.</summary>
         public Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException("Call Compile(loss, optimizer) before training.");
 
+        /// <summary>The loss set by <see cref="Compile"/>.</summary>
         public Loss Loss => _loss;
 
         /// <summary>Where training stands; the next <c>Fit</c> continues from it.</summary>
@@ -89,6 +96,7 @@ namespace ScheduleDsl.Training
         /// <summary>Whether the weights have values (from <see cref="Initialize"/>, a first <c>Fit</c>, or loaded weights).</summary>
         public bool IsInitialized { get; private set; }
 
+        /// <summary>Sets the loss and the optimizer (Keras <c>compile</c>); softmax with categorical cross-entropy, or sigmoid with binary, are fused into one gradient.</summary>
         public void Compile(Loss loss, Optimizer optimizer)
         {
             if (!Enum.IsDefined(loss))

@@ -5,7 +5,9 @@ namespace ScheduleDsl.Training
     /// </summary>
     public static class TutorialData
     {
+        /// <summary>Features per sample: 3.</summary>
         public const int Features = 3;
+        /// <summary>Classes: 3, the index of the largest feature.</summary>
         public const int Classes = 3;
 
         /// <summary><paramref name="count"/> samples and their labels, the same for the same seed.</summary>

@@ -16,6 +16,7 @@ namespace ScheduleDsl.Training
         private readonly Parameter[] _parameters;
         private float[] _scratch = Array.Empty<float>();
 
+        /// <summary>A fully connected layer <c>y = activation(W·x + b)</c>.</summary>
         public Dense(int inputs, int outputs, Activation activation = Activation.Linear)
             : base(inputs, outputs)
         {
@@ -30,6 +31,7 @@ namespace ScheduleDsl.Training
             _parameters = new[] { Weight, Bias };
         }
 
+        /// <summary>The activation applied to the outputs.</summary>
         public Activation Activation { get; }
 
         /// <summary>
@@ -38,8 +40,10 @@ namespace ScheduleDsl.Training
         /// </summary>
         internal bool LossGivesPreActivationGradient { get; set; }
 
+        /// <summary>The weights, shaped <c>[outputs, inputs]</c>.</summary>
         public Parameter Weight { get; }
 
+        /// <summary>The biases, one per output.</summary>
         public Parameter Bias { get; }
 
         internal override IReadOnlyList<Parameter> Parameters => _parameters;

@@ -8,6 +8,7 @@ namespace ScheduleDsl.Training
     {
         private float[] _mask = Array.Empty<float>();
 
+        /// <summary>Drops each of <paramref name="features"/> with probability <paramref name="rate"/> while training (inverted dropout: the rest are scaled up).</summary>
         public Dropout(int features, double rate)
             : base(features, features)
         {
@@ -19,6 +20,7 @@ namespace ScheduleDsl.Training
             Rate = rate;
         }
 
+        /// <summary>The probability of dropping a feature while training.</summary>
         public double Rate { get; }
 
         internal override void Reserve(int batch)

@@ -25,8 +25,10 @@ namespace ScheduleDsl.Training
             Outputs = outputs;
         }
 
+        /// <summary>The number of input features.</summary>
         public int Inputs { get; }
 
+        /// <summary>The number of output features.</summary>
         public int Outputs { get; }
 
         /// <summary>The output of the last forward pass, <c>[Outputs, batch capacity]</c>.</summary>

@@ -10,6 +10,7 @@ namespace ScheduleDsl.Training
     /// </summary>
     public sealed class AdaDelta : Optimizer
     {
+        /// <summary>AdaDelta (Keras <c>Adadelta</c>).</summary>
         public AdaDelta(double learningRate = 0.001, double rho = 0.95, double epsilon = 1e-7, double weightDecay = 0)
             : base(learningRate, weightDecay)
         {
@@ -22,13 +23,19 @@ namespace ScheduleDsl.Training
             Epsilon = epsilon;
         }
 
+        /// <summary>The decay of the running averages.</summary>
         public double Rho { get; }
 
+        /// <summary>Added inside the roots for stability.</summary>
         public double Epsilon { get; }
 
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "accumulated_grad", "accumulated_delta" };
 
+        /// <inheritdoc/>
         public override string Describe() => "adadelta(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
+
+        /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)

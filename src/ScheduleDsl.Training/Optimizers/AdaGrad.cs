@@ -7,6 +7,7 @@ namespace ScheduleDsl.Training
     /// <summary>AdaGrad, as Keras: <c>a ← a + g²</c>, <c>p ← p − lr·g / √(a + ε)</c>. Defaults: lr 0.001, a₀ 0.1, ε 1e-7.</summary>
     public sealed class AdaGrad : Optimizer
     {
+        /// <summary>AdaGrad (Keras <c>Adagrad</c>): rates scaled down by the root of the accumulated squared gradients.</summary>
         public AdaGrad(double learningRate = 0.001, double initialAccumulator = 0.1, double epsilon = 1e-7, double weightDecay = 0)
             : base(learningRate, weightDecay)
         {
@@ -19,15 +20,22 @@ namespace ScheduleDsl.Training
             Epsilon = epsilon;
         }
 
+        /// <summary>The starting value of the accumulated squares.</summary>
         public double InitialAccumulator { get; }
 
+        /// <summary>Added to the root of the accumulator for stability.</summary>
         public double Epsilon { get; }
 
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "accumulator" };
 
+        /// <inheritdoc/>
         public override string Describe() => "adagrad(lr=" + F(LearningRate) + ", initial_accumulator=" + F(InitialAccumulator) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
 
+        /// <inheritdoc/>
         protected override void InitializeSlot(int slot, float[] values) => Array.Fill(values, (float)InitialAccumulator);
+
+        /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)

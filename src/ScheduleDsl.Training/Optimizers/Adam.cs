@@ -11,6 +11,7 @@ namespace ScheduleDsl.Training
     /// </summary>
     public class Adam : Optimizer
     {
+        /// <summary>Adam (Keras <c>Adam</c>, with Keras's ε = 1e-7); a weight decay here is decoupled.</summary>
         public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, double weightDecay = 0)
             : base(learningRate, weightDecay)
         {
@@ -24,17 +25,25 @@ namespace ScheduleDsl.Training
             Epsilon = epsilon;
         }
 
+        /// <summary>The decay of the first-moment estimate.</summary>
         public double Beta1 { get; }
 
+        /// <summary>The decay of the second-moment estimate.</summary>
         public double Beta2 { get; }
 
+        /// <summary>Added to the root of the second moment for stability.</summary>
         public double Epsilon { get; }
 
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "m", "v" };
 
+        /// <inheritdoc/>
         public override string Describe() => Name + "(lr=" + F(LearningRate) + ", beta1=" + F(Beta1) + ", beta2=" + F(Beta2) + ", epsilon=" + F(Epsilon) + ", weight_decay=" + F(WeightDecay) + ")";
 
+        /// <summary>The name in <see cref="Describe"/>.</summary>
         protected virtual string Name => "adam";
+
+        /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
@@ -85,11 +94,13 @@ namespace ScheduleDsl.Training
     /// <summary>AdamW: Adam with decoupled weight decay, Keras's default 0.004.</summary>
     public sealed class AdamW : Adam
     {
+        /// <summary>Adam with decoupled weight decay (Keras <c>AdamW</c>; default decay 0.004).</summary>
         public AdamW(double learningRate = 0.001, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
             : base(learningRate, beta1, beta2, epsilon, weightDecay)
         {
         }
 
+        /// <inheritdoc/>
         protected override string Name => "adamw";
     }
 }

@@ -17,6 +17,7 @@ namespace ScheduleDsl.Training
         /// <summary>A buffer as long as the largest parameter, for the update rules' intermediate values.</summary>
         protected float[] Scratch { get; private set; } = Array.Empty<float>();
 
+        /// <summary>An optimizer with its base rate and its decoupled weight decay (0: none).</summary>
         protected Optimizer(double learningRate, double weightDecay)
         {
             if (!(learningRate >= 0) || double.IsInfinity(learningRate))
@@ -36,6 +37,7 @@ namespace ScheduleDsl.Training
         /// <summary>The base learning rate.</summary>
         public double LearningRate { get; }
 
+        /// <summary>The decoupled weight decay per step, scaled by the rate (0: none).</summary>
         public double WeightDecay { get; }
 
         /// <summary>Updates applied so far (Keras's <c>iterations</c>; Adam's bias correction uses it).</summary>
@@ -116,6 +118,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        /// <summary>A number in the invariant round-trip form, for <see cref="Describe"/>.</summary>
         protected static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -9,6 +9,7 @@ namespace ScheduleDsl.Training
     /// </summary>
     public sealed class RmsProp : Optimizer
     {
+        /// <summary>RMSprop (Keras <c>RMSprop</c>): rates scaled by a running root mean square of the gradients.</summary>
         public RmsProp(double learningRate = 0.001, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false, double weightDecay = 0)
             : base(learningRate, weightDecay)
         {
@@ -23,17 +24,25 @@ namespace ScheduleDsl.Training
             Centered = centered;
         }
 
+        /// <summary>The decay of the running mean of squared gradients.</summary>
         public double Rho { get; }
 
+        /// <summary>The momentum (0: none).</summary>
         public double Momentum { get; }
 
+        /// <summary>Added to the root mean square for stability.</summary>
         public double Epsilon { get; }
 
+        /// <summary>Whether the mean gradient is subtracted (centered RMSprop).</summary>
         public bool Centered { get; }
 
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "velocity", "momentum", "average_gradient" };
 
+        /// <inheritdoc/>
         public override string Describe() => "rmsprop(lr=" + F(LearningRate) + ", rho=" + F(Rho) + ", momentum=" + F(Momentum) + ", epsilon=" + F(Epsilon) + ", centered=" + (Centered ? "true" : "false") + ", weight_decay=" + F(WeightDecay) + ")";
+
+        /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)

@@ -12,6 +12,7 @@ namespace ScheduleDsl.Training
     /// </summary>
     public sealed class Sgd : Optimizer
     {
+        /// <summary>Stochastic gradient descent (Keras <c>SGD</c>): optional momentum, Nesterov momentum and decoupled weight decay.</summary>
         public Sgd(double learningRate = 0.01, double momentum = 0, bool nesterov = false, double weightDecay = 0)
             : base(learningRate, weightDecay)
         {
@@ -24,13 +25,19 @@ namespace ScheduleDsl.Training
             Nesterov = nesterov;
         }
 
+        /// <summary>The momentum (0: plain SGD).</summary>
         public double Momentum { get; }
 
+        /// <summary>Whether the momentum is Nesterov's.</summary>
         public bool Nesterov { get; }
 
+        /// <inheritdoc/>
         protected override string[] SlotNames => Momentum > 0 ? new[] { "momentum" } : Array.Empty<string>();
 
+        /// <inheritdoc/>
         public override string Describe() => "sgd(lr=" + F(LearningRate) + ", momentum=" + F(Momentum) + ", nesterov=" + (Nesterov ? "true" : "false") + ", weight_decay=" + F(WeightDecay) + ")";
+
+        /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
