@@ -131,6 +131,15 @@ namespace ScheduleDsl.Cli.Tests
         }
 
         [Fact]
+        public void CompareShowsEverySeedWhenAsked()
+        {
+            (int exit, string output, _) = Cli.Run("compare", "--tutorial-data", "--schedule", "constant", "--schedule", "step 0.5 every 1", "--epochs", "2", "--seeds", "3", "--per-seed", "-o", _directory);
+            Assert.Equal(0, exit);
+            Assert.Contains("arm              | seed | test loss | test accuracy | final training loss", output);
+            Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(output, @"\n(constant|step 0\.5 every 1) +\| +[0-2] \| [0-9.]+ +\| [0-9.]+% +\| [0-9.]+").Count);
+        }
+
+        [Fact]
         public void AStepOfOneReadsEveryEpoch()
         {
             (_, string output, _) = Cli.Run("explain", "step 0.5 every 1");

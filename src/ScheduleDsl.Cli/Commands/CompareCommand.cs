@@ -16,12 +16,14 @@ namespace ScheduleDsl.Cli.Commands
             var file = new Option<string?>("--schedules-file") { Description = "A file with one schedule per line ('#' comments and blank lines skipped)." };
             var seeds = InvariantOptions.Int("--seeds", "Repetitions with different seeds.", 5);
             var outputDirectory = new Option<string>("--out", "-o") { Description = "The folder for compare-loss.png and compare-rate.png.", DefaultValueFactory = _ => "compare-output" };
+            var perSeed = new Option<bool>("--per-seed") { Description = "Also print every seed's test loss, test accuracy and final training loss." };
             var command = new Command("compare", "Train with several schedules and compare them.");
             options.AddTo(command);
             command.Options.Add(schedules);
             command.Options.Add(file);
             command.Options.Add(seeds);
             command.Options.Add(outputDirectory);
+            command.Options.Add(perSeed);
             command.SetAction(result =>
             {
                 options.CheckCounts(result);
@@ -95,6 +97,12 @@ namespace ScheduleDsl.Cli.Commands
                 output.Write(ComparisonReport.EpochTable(results));
                 output.WriteLine();
                 output.Write(ComparisonReport.Summary(results));
+                if (result.GetValue(perSeed))
+                {
+                    output.WriteLine();
+                    output.Write(ComparisonReport.PerSeed(results));
+                }
+
                 if (result.GetValue(options.Test) == null && !result.GetValue(options.TutorialData))
                 {
                     output.WriteLine("No --test file was given, so the test columns are measured on the training data; give --test to judge what generalizes.");

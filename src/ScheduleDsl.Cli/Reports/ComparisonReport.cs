@@ -72,6 +72,29 @@ namespace ScheduleDsl.Cli.Reports
             return builder.ToString();
         }
 
+        /// <summary>Each seed's test loss, test accuracy and final training loss, per arm ("diverged" where it did).</summary>
+        public static string PerSeed(IReadOnlyList<ArmResult> results)
+        {
+            int width = Math.Max(8, results.Max(r => r.Arm.Name.Length));
+            var builder = new StringBuilder();
+            builder.Append("arm".PadRight(width)).Append(" | seed | test loss | test accuracy | final training loss\n");
+            foreach (ArmResult r in results)
+            {
+                for (int seed = 0; seed < r.TestLoss.Length; seed++)
+                {
+                    bool diverged = !double.IsFinite(r.FinalLoss[seed]);
+                    builder.Append(r.Arm.Name.PadRight(width))
+                        .Append(" | ").Append(seed.ToString(CultureInfo.InvariantCulture).PadLeft(4))
+                        .Append(" | ").Append((diverged ? "diverged" : r.TestLoss[seed].ToString("0.0000", CultureInfo.InvariantCulture)).PadRight(9))
+                        .Append(" | ").Append((diverged ? "—" : (r.TestAccuracy[seed] * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%").PadRight(13))
+                        .Append(" | ").Append(diverged ? "—" : r.FinalLoss[seed].ToString("0.0000", CultureInfo.InvariantCulture))
+                        .Append('\n');
+                }
+            }
+
+            return builder.ToString();
+        }
+
         /// <summary>One plain sentence on what the runs show for <paramref name="arm"/> against <paramref name="baseline"/>.</summary>
         public static string Verdict(ArmResult baseline, ArmResult arm)
         {
