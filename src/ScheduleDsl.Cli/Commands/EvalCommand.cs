@@ -23,11 +23,6 @@ namespace ScheduleDsl.Cli.Commands
             return command;
         }
 
-        /// <summary>The error for a rate option that an absolute schedule would silently override.</summary>
-        internal static string AbsoluteIgnores(string option) =>
-            option + " scales factor schedules, but this one is absolute (its 'lr X:' header gives the rates), so " + option
-            + " would be ignored; drop " + option + ", or drop the 'lr' header to make the schedule a factor of it";
-
         public static int Run(string text, int steps, double? givenBaseLr, string format, string? metricsText, TextWriter output, TextWriter error)
         {
             double baseLr = givenBaseLr ?? 1.0;
@@ -49,7 +44,7 @@ namespace ScheduleDsl.Cli.Commands
 
             if (schedule.IsAbsolute && givenBaseLr != null)
             {
-                throw new UsageException(AbsoluteIgnores("--base-lr"));
+                throw new UsageException(ScheduleInput.AbsoluteIgnores("--base-lr"));
             }
 
             double[] metrics = metricsText == null ? Array.Empty<double>() : ParseMetrics(metricsText);

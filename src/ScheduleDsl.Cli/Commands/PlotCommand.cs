@@ -54,7 +54,7 @@ namespace ScheduleDsl.Cli.Commands
 
                 if (!anyFactor && givenScale != null)
                 {
-                    throw new UsageException(EvalCommand.AbsoluteIgnores("--base-lr"));
+                    throw new UsageException(ScheduleInput.AbsoluteIgnores("--base-lr"));
                 }
 
                 PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60);

@@ -54,7 +54,7 @@ namespace ScheduleDsl.Cli.Commands
                 Sequential model = options.NetworkFactory(result, data.TrainX.GetLength(1), classes)();
                 if (parsed is { IsAbsolute: true } && result.GetValue(options.LearningRate) is double)
                 {
-                    throw new UsageException(EvalCommand.AbsoluteIgnores("--lr"));
+                    throw new UsageException(ScheduleInput.AbsoluteIgnores("--lr"));
                 }
 
                 model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());

@@ -67,17 +67,6 @@ namespace ScheduleDsl.Cli.Reports
             return arms.Select((arm, a) => new ArmResult(arm, runs[a], finalLoss[a], testLoss[a], accuracy[a])).ToArray();
         }
 
-        public static float[,] OneHot(int[] labels, int classes)
-        {
-            var y = new float[labels.Length, classes];
-            for (int i = 0; i < labels.Length; i++)
-            {
-                y[i, labels[i]] = 1;
-            }
-
-            return y;
-        }
-
         public static double Mean(double[] values) => values.Average();
 
         /// <summary>The sample standard deviation (0 for a single value).</summary>

@@ -98,7 +98,7 @@ namespace ScheduleDsl.Training.Kernels
             int i = 0;
             for (; i <= x.Length - w; i += w)
             {
-                total = Fused(Vector.LoadUnsafe(ref rx, (nuint)i), Vector.LoadUnsafe(ref ry, (nuint)i), total);
+                total = Kernels.Fused.WhereFast(Vector.LoadUnsafe(ref rx, (nuint)i), Vector.LoadUnsafe(ref ry, (nuint)i), total);
             }
 
             float sum = Vector.Sum(total);
@@ -220,15 +220,15 @@ namespace ScheduleDsl.Training.Kernels
         {
             Vector<float> clamped = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
             Vector<float> n = Kernels.Fused.Round(clamped * new Vector<float>(1.44269504088896341f));
-            Vector<float> r = Fused(n, new Vector<float>(-0.693359375f), clamped);
-            r = Fused(n, new Vector<float>(2.12194440e-4f), r);
+            Vector<float> r = Kernels.Fused.WhereFast(n, new Vector<float>(-0.693359375f), clamped);
+            r = Kernels.Fused.WhereFast(n, new Vector<float>(2.12194440e-4f), r);
             Vector<float> p = new Vector<float>(1.9875691500e-4f);
-            p = Fused(p, r, new Vector<float>(1.3981999507e-3f));
-            p = Fused(p, r, new Vector<float>(8.3334519073e-3f));
-            p = Fused(p, r, new Vector<float>(4.1665795894e-2f));
-            p = Fused(p, r, new Vector<float>(1.6666665459e-1f));
-            p = Fused(p, r, new Vector<float>(5.0000001201e-1f));
-            Vector<float> er = Fused(p, r * r, r) + Vector<float>.One;
+            p = Kernels.Fused.WhereFast(p, r, new Vector<float>(1.3981999507e-3f));
+            p = Kernels.Fused.WhereFast(p, r, new Vector<float>(8.3334519073e-3f));
+            p = Kernels.Fused.WhereFast(p, r, new Vector<float>(4.1665795894e-2f));
+            p = Kernels.Fused.WhereFast(p, r, new Vector<float>(1.6666665459e-1f));
+            p = Kernels.Fused.WhereFast(p, r, new Vector<float>(5.0000001201e-1f));
+            Vector<float> er = Kernels.Fused.WhereFast(p, r * r, r) + Vector<float>.One;
             Vector<int> k = Vector.ConvertToInt32(n);
             Vector<int> half = Vector.ShiftRightArithmetic(k, 1);
             Vector<float> scale1 = Vector.AsVectorSingle(Vector.ShiftLeft(half + new Vector<int>(127), 23));
@@ -255,27 +255,23 @@ namespace ScheduleDsl.Training.Kernels
             m = Vector.ConditionalSelect(Vector.AsVectorSingle(small), m + m, m) - Vector<float>.One;
             Vector<float> z = m * m;
             Vector<float> p = new Vector<float>(7.0376836292e-2f);
-            p = Fused(p, m, new Vector<float>(-1.1514610310e-1f));
-            p = Fused(p, m, new Vector<float>(1.1676998740e-1f));
-            p = Fused(p, m, new Vector<float>(-1.2420140846e-1f));
-            p = Fused(p, m, new Vector<float>(1.4249322787e-1f));
-            p = Fused(p, m, new Vector<float>(-1.6668057665e-1f));
-            p = Fused(p, m, new Vector<float>(2.0000714765e-1f));
-            p = Fused(p, m, new Vector<float>(-2.4999993993e-1f));
-            p = Fused(p, m, new Vector<float>(3.3333331174e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(-1.1514610310e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(1.1676998740e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(-1.2420140846e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(1.4249322787e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(-1.6668057665e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(2.0000714765e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(-2.4999993993e-1f));
+            p = Kernels.Fused.WhereFast(p, m, new Vector<float>(3.3333331174e-1f));
             Vector<float> y = p * m * z;
-            y = Fused(e, new Vector<float>(-2.12194440e-4f), y);
-            y = Fused(z, new Vector<float>(-0.5f), y);
-            Vector<float> result = Fused(e, new Vector<float>(0.693359375f), m + y);
+            y = Kernels.Fused.WhereFast(e, new Vector<float>(-2.12194440e-4f), y);
+            y = Kernels.Fused.WhereFast(z, new Vector<float>(-0.5f), y);
+            Vector<float> result = Kernels.Fused.WhereFast(e, new Vector<float>(0.693359375f), m + y);
             result = Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), new Vector<float>(float.NegativeInfinity), result);
             result = Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), new Vector<float>(float.NaN), result);
             result = Vector.ConditionalSelect(Vector.Equals(x, new Vector<float>(float.PositiveInfinity)), x, result);
             return Vector.ConditionalSelect(Vector.Equals(x, x), result, x);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector<float> Fused(Vector<float> x, Vector<float> y, Vector<float> z) =>
-            System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? Kernels.Fused.MultiplyAdd(x, y, z) : x * y + z;
 
         private readonly struct Constant(float value) : IUnary
         {
@@ -349,12 +345,12 @@ namespace ScheduleDsl.Training.Kernels
 
         private readonly struct ScaleAdd(float y) : IBinary
         {
-            public Vector<float> Invoke(Vector<float> x, Vector<float> addend) => Fused(x, new Vector<float>(y), addend);
+            public Vector<float> Invoke(Vector<float> x, Vector<float> addend) => Kernels.Fused.WhereFast(x, new Vector<float>(y), addend);
         }
 
         private readonly struct Fma3 : ITernary
         {
-            public Vector<float> Invoke(Vector<float> x, Vector<float> y, Vector<float> z) => Fused(x, y, z);
+            public Vector<float> Invoke(Vector<float> x, Vector<float> y, Vector<float> z) => Kernels.Fused.WhereFast(x, y, z);
         }
     }
 }
