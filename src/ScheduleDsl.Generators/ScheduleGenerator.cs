@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using ScheduleDsl.Language.Emit;
+using ScheduleDsl.Generators.Emit;
 
 namespace ScheduleDsl.Generators
 {

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using ScheduleDsl.Language.Emit;
+using ScheduleDsl.Generators.Emit;
 using Xunit;
 
 namespace ScheduleDsl.Generators.Tests

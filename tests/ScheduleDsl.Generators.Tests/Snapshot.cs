@@ -49,6 +49,9 @@ namespace ScheduleDsl.Generators.Tests
                 + "See " + received + "; set SCHEDULEDSL_ACCEPT_SNAPSHOTS=1 to accept.");
         }
 
-        private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd('\n') + "\n";
+        /// <summary>Line ends as LF, one final newline, and the generator's version as <c>{version}</c>, so a release changes no snapshot.</summary>
+        private static string Normalize(string text) =>
+            text.Replace("\r\n", "\n").TrimEnd('\n').Replace(Emit.ScheduleEmitter.GeneratorName + " " + Emit.ScheduleEmitter.GeneratorVersion + " ", Emit.ScheduleEmitter.GeneratorName + " {version} ")
+                .Replace("(\"" + Emit.ScheduleEmitter.GeneratorName + "\", \"" + Emit.ScheduleEmitter.GeneratorVersion + "\")", "(\"" + Emit.ScheduleEmitter.GeneratorName + "\", \"{version}\")") + "\n";
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.IO;
-using ScheduleDsl.Language.Emit;
+using ScheduleDsl.Generators;
 
 namespace ScheduleDsl.Cli.Commands
 {
@@ -38,8 +38,7 @@ namespace ScheduleDsl.Cli.Commands
                 return ExitCodes.BadInput;
             }
 
-            var spec = new ScheduleTypeSpec(ns, new EquatableArray<TypeDeclarationSpec>(new TypeDeclarationSpec[0]), new TypeDeclarationSpec("struct", name, false), false, text, null);
-            output.Write(ScheduleEmitter.Emit(spec));
+            output.Write(ScheduleSource.ForStruct(text, name, ns));
             return ExitCodes.Success;
         }
 

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using ScheduleDsl.Language;
 
-namespace ScheduleDsl.Language.Emit
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>
     /// The user's schedule text made fit for a <c>///</c> comment: split into lines at every character C# ends a line

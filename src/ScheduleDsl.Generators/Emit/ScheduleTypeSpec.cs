@@ -1,4 +1,6 @@
-namespace ScheduleDsl.Language.Emit
+using ScheduleDsl.Language;
+
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>One type declaration in the chain that holds a schedule: its keyword (<c>class</c>, <c>record struct</c> …) and name.</summary>
     internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);

@@ -1,6 +1,7 @@
 using System.Text;
+using ScheduleDsl.Language;
 
-namespace ScheduleDsl.Language.Emit
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>Writes C# source with four-space indentation and '\n' line endings.</summary>
     internal sealed class SourceWriter

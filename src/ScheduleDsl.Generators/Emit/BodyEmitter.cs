@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using ScheduleDsl.Language.Model;
+using ScheduleDsl.Language;
 
-namespace ScheduleDsl.Language.Emit
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>
     /// Writes the statements of <c>At</c> and <c>Observe</c> for a model: straight-line code with every level known at build

@@ -1,4 +1,6 @@
-namespace ScheduleDsl.Language.Emit
+using ScheduleDsl.Language;
+
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>A level in generated code: a literal when it is known at build time, else the name of a variable.</summary>
     internal readonly struct LevelCode

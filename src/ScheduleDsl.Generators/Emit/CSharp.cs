@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ScheduleDsl.Language;
 
-namespace ScheduleDsl.Language.Emit
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>C# literals, written the same way under every culture.</summary>
     internal static class CSharp

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using ScheduleDsl.Language.Model;
+using ScheduleDsl.Language;
 
-namespace ScheduleDsl.Language.Emit
+namespace ScheduleDsl.Generators.Emit
 {
     /// <summary>
     /// Turns a <see cref="ScheduleTypeSpec"/> into the source of one generated file: the user's partial type completed with
@@ -12,8 +13,11 @@ namespace ScheduleDsl.Language.Emit
     internal static class ScheduleEmitter
     {
         public const string GeneratorName = "ScheduleDsl.Generators";
-        public const string GeneratorVersion = "0.1.0";
-        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+
+        /// <summary>The generator's version, from its assembly (the repository's one <c>Version</c> property).</summary>
+        public static readonly string GeneratorVersion = VersionOf(typeof(ScheduleEmitter).Assembly);
+
+        private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
         private const int ListedValues = 10;
 
         /// <summary>The public members the generator adds; any the user has written already are left out.</summary>
@@ -21,6 +25,12 @@ namespace ScheduleDsl.Language.Emit
         {
             "ScheduleText", "Unit", "IsAbsolute", "At", "ToString", "Instance", "Observations", "Observe", "GetState", "SetState", "Reset",
         };
+
+        private static string VersionOf(System.Reflection.Assembly assembly)
+        {
+            System.Version version = assembly.GetName().Version ?? new System.Version(0, 0, 0);
+            return version.ToString(3);
+        }
 
         public static string Emit(ScheduleTypeSpec spec)
         {
