@@ -55,116 +55,15 @@ namespace ScheduleDsl.Generators
 
         private static string Phase(AttributeData attribute, ScheduleDeclaration declaration)
         {
-            // An attribute still being typed may lack its constructor arguments: a missing one is written as '?', which the
-            // parser reports, rather than read past the end.
-            var given = attribute.ConstructorArguments;
-            var args = new TypedConstant[4];
-            for (int a = 0; a < args.Length && a < given.Length; a++)
-            {
-                args[a] = given[a];
-            }
-
             var named = new Dictionary<string, TypedConstant>();
             foreach (KeyValuePair<string, TypedConstant> pair in attribute.NamedArguments)
             {
                 named[pair.Key] = pair.Value;
             }
 
-            var parts = new List<string>();
-            switch (attribute.AttributeClass?.Name)
-            {
-                case "ConstantAttribute":
-                    parts.Add("constant");
-                    if (given.Length == 1)
-                    {
-                        parts.Add(Number(args[0]));
-                    }
-
-                    break;
-                case "HoldAttribute":
-                    parts.Add("hold " + Number(args[0]));
-                    break;
-                case "WarmupAttribute":
-                    int shape = Defined(args[0], "WarmupShape", 3, attribute, declaration);
-                    parts.Add("warmup " + (shape == 0 ? "linear" : shape == 1 ? "cosine" : "exp") + " " + Number(args[1]));
-                    Optional(parts, named, "From", "from");
-                    Optional(parts, named, "To", "to");
-                    break;
-                case "StepDecayAttribute":
-                    parts.Add("step " + Number(args[0]));
-                    Optional(parts, named, "Every", "every");
-                    break;
-                case "MultiStepDecayAttribute":
-                    parts.Add("multistep " + Number(args[0]) + " at " + List(args[1]));
-                    break;
-                case "ExponentialDecayAttribute":
-                case "InverseTimeDecayAttribute":
-                    parts.Add((attribute.AttributeClass.Name == "ExponentialDecayAttribute" ? "exp " : "inverse-time ") + Number(args[0]));
-                    Optional(parts, named, "Every", "every");
-                    Flag(parts, named, "Staircase", "staircase");
-                    break;
-                case "InverseSqrtDecayAttribute":
-                    parts.Add("inverse-sqrt");
-                    Optional(parts, named, "Scale", "scale");
-                    break;
-                case "LinearDecayAttribute":
-                    parts.Add("linear " + Number(args[0]) + " to " + Number(args[1]));
-                    break;
-                case "PolynomialDecayAttribute":
-                    parts.Add("poly " + Number(args[0]));
-                    Optional(parts, named, "Power", "power");
-                    Optional(parts, named, "To", "to");
-                    break;
-                case "CosineDecayAttribute":
-                case "TanhDecayAttribute":
-                    parts.Add((attribute.AttributeClass.Name == "CosineDecayAttribute" ? "cosine " : "tanh ") + Number(args[0]));
-                    Optional(parts, named, "To", "to");
-                    break;
-                case "CosineRestartsAttribute":
-                    parts.Add("restarts " + Number(args[0]));
-                    Optional(parts, named, "Mult", "mult");
-                    Optional(parts, named, "Decay", "decay");
-                    Optional(parts, named, "To", "to");
-                    break;
-                case "CyclicAttribute":
-                    parts.Add("cyclic");
-                    if (named.TryGetValue("Mode", out TypedConstant mode))
-                    {
-                        int m = Defined(mode, "CyclicMode", 3, attribute, declaration);
-                        parts.Add(m == 0 ? "triangular" : m == 1 ? "triangular2" : "exp-range " + (named.TryGetValue("Gamma", out TypedConstant g) ? Number(g) : "1"));
-                    }
-
-                    parts.Add(Number(args[0]) + " to " + Number(args[1]) + " up " + Number(args[2]));
-                    Optional(parts, named, "Down", "down");
-                    break;
-                case "OneCycleAttribute":
-                    parts.Add("onecycle " + Number(args[0]) + " over " + Number(args[1]));
-                    Optional(parts, named, "Warm", "warm");
-                    Optional(parts, named, "Div", "div");
-                    Optional(parts, named, "FinalDiv", "final-div");
-                    Flag(parts, named, "Linear", "linear");
-                    Flag(parts, named, "ThreePhase", "three-phase");
-                    break;
-                case "PiecewiseAttribute":
-                    parts.Add("piecewise " + Piecewise(args[0], args[1]));
-                    break;
-                case "PlateauAttribute":
-                    parts.Add("plateau factor " + Number(args[0]) + " patience " + Number(args[1]));
-                    Optional(parts, named, "Cooldown", "cooldown");
-                    Optional(parts, named, "Threshold", "threshold");
-                    if (named.TryGetValue("Mode", out TypedConstant plateauMode))
-                    {
-                        parts.Add(Defined(plateauMode, "PlateauMode", 2, attribute, declaration) == 1 ? "mode max" : "mode min");
-                    }
-
-                    Optional(parts, named, "Floor", "floor");
-                    break;
-                default:
-                    parts.Add(attribute.AttributeClass?.Name ?? "?");
-                    break;
-            }
-
-            string phase = string.Join(" ", parts);
+            string name = attribute.AttributeClass?.Name ?? "?";
+            KernelEntry? entry = KernelCatalog.FindAttribute(name);
+            string phase = entry == null ? name : Kernel(entry, attribute, named, declaration);
             if (named.TryGetValue("For", out TypedConstant length))
             {
                 phase = "(" + phase + ") for " + Number(length);
@@ -173,20 +72,59 @@ namespace ScheduleDsl.Generators
             return phase;
         }
 
-        private static void Optional(List<string> parts, Dictionary<string, TypedConstant> named, string property, string keyword)
+        /// <summary>The kernel's text from its attribute, argument by argument as its catalog entry's attribute form says.</summary>
+        private static string Kernel(KernelEntry entry, AttributeData attribute, Dictionary<string, TypedConstant> named, ScheduleDeclaration declaration)
         {
-            if (named.TryGetValue(property, out TypedConstant value))
+            // An attribute still being typed may lack its constructor arguments: a missing one is written as '?', which the
+            // parser reports, rather than read past the end.
+            var given = attribute.ConstructorArguments;
+            var parts = new List<string> { entry.Keyword };
+            foreach (AttributeArgument argument in entry.Attribute.Arguments)
             {
-                parts.Add(keyword + " " + Number(value));
+                TypedConstant value = default;
+                bool present = argument.Position >= 0 ? argument.Position < given.Length : named.TryGetValue(argument.Property!, out value);
+                if (argument.Position >= 0 && present)
+                {
+                    value = given[argument.Position];
+                }
+
+                string? text = argument.Kind switch
+                {
+                    AttributeArgumentKind.Number => present || argument.Position >= 0 ? Number(value) : null,
+                    AttributeArgumentKind.OptionalNumber => present ? Number(value) : null,
+                    AttributeArgumentKind.NumberList => List(value),
+                    AttributeArgumentKind.Flag => present && value.Value is true ? string.Empty : null,
+                    AttributeArgumentKind.Enum => present || argument.Position >= 0 ? Choice(argument, value, named, attribute, declaration) : null,
+                    AttributeArgumentKind.Piecewise => Piecewise(given.Length > 0 ? given[0] : default, given.Length > 1 ? given[1] : default),
+                    _ => throw new System.InvalidOperationException("No attribute reading for argument kind " + argument.Kind),
+                };
+                if (text != null)
+                {
+                    parts.Add(argument.Prefix.Length == 0 ? text : text.Length == 0 ? argument.Prefix : argument.Prefix + " " + text);
+                }
             }
+
+            return string.Join(" ", parts);
         }
 
-        private static void Flag(List<string> parts, Dictionary<string, TypedConstant> named, string property, string keyword)
+        /// <summary>The word of an enum value; a word may name another property, <c>{Gamma|1}</c>, written as its number (or the default).</summary>
+        private static string Choice(AttributeArgument argument, TypedConstant value, Dictionary<string, TypedConstant> named, AttributeData attribute, ScheduleDeclaration declaration)
         {
-            if (named.TryGetValue(property, out TypedConstant value) && value.Value is true)
+            string[] words = argument.Words!;
+            int index = Defined(value, argument.EnumName!, words.Length, attribute, declaration);
+            string word = words[index >= 0 && index < words.Length ? index : 0];
+            int open = word.IndexOf('{');
+            if (open < 0)
             {
-                parts.Add(keyword);
+                return word;
             }
+
+            int bar = word.IndexOf('|', open);
+            int close = word.IndexOf('}', bar);
+            string property = word.Substring(open + 1, bar - open - 1);
+            string fallback = word.Substring(bar + 1, close - bar - 1);
+            string number = named.TryGetValue(property, out TypedConstant other) ? Number(other) : fallback;
+            return word.Substring(0, open) + number + word.Substring(close + 1);
         }
 
         /// <summary>A number as the language reads it; a value the language rejects (negative, NaN) is written so the parser says why.</summary>

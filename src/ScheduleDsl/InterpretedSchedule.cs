@@ -17,7 +17,7 @@ namespace ScheduleDsl
 
         internal ScheduleModel Model { get; }
 
-        public ScheduleUnit Unit => Model.Unit == TimeUnit.Step ? ScheduleUnit.Step : ScheduleUnit.Epoch;
+        public ScheduleUnit Unit => Model.Unit;
 
         public bool IsAbsolute => Model.Lr != null;
 

@@ -101,6 +101,8 @@ namespace ScheduleDsl.Generators.Emit
                 case KernelNode kernel:
                     Kernel(kernel, tau, s, target, withinLength);
                     break;
+                default:
+                    throw new System.InvalidOperationException("The emitter has no case for " + node.GetType().Name);
             }
         }
 
@@ -116,7 +118,7 @@ namespace ScheduleDsl.Generators.Emit
             ProductNode product => System.Array.Exists(product.Operands, UsesTime),
             CutNode cut => UsesTime(cut.Inner),
             KernelNode kernel => kernel.Kind != KernelKind.Constant && kernel.Kind != KernelKind.Hold && kernel.Kind != KernelKind.Plateau,
-            _ => true,
+            _ => throw new System.InvalidOperationException("The emitter has no case for " + node.GetType().Name),
         };
 
         /// <summary>Whether the value of <paramref name="node"/> depends on the level it comes in with.</summary>
@@ -248,6 +250,8 @@ namespace ScheduleDsl.Generators.Emit
                 case PlateauKernel plateau:
                     _w.Line(target + " = " + _statePrefix + plateau.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Current(" + s.Code + ");");
                     break;
+                default:
+                    throw new System.InvalidOperationException("The emitter has no code for kernel '" + KernelCatalog.Of(kernel).Keyword + "'");
             }
         }
 
@@ -256,18 +260,18 @@ namespace ScheduleDsl.Generators.Emit
             double? knownB = warmup.To is Written to ? to.Value : s.Known;
             double? knownA = s.Known is double known ? warmup.StartOf(known)
                 : warmup.From is Written from ? from.Value
-                : warmup.Shape != WarmupCurve.Exp ? 0.0
+                : warmup.Shape != WarmupShape.Exponential ? 0.0
                 : knownB / 100;
 
             string b = knownB is double kb ? D(kb) : s.Code;
-            string a = knownA is double ka ? D(ka) : warmup.Shape == WarmupCurve.Exp ? "(" + b + " / 100)" : "0";
+            string a = knownA is double ka ? D(ka) : warmup.Shape == WarmupShape.Exponential ? "(" + b + " / 100)" : "0";
             string otherwise = Guard(tau, warmup.Length.AsLong, target, b, withinLength);
             switch (warmup.Shape)
             {
-                case WarmupCurve.Linear:
+                case WarmupShape.Linear:
                     _w.Line(otherwise + target + " = " + Linear(a, b, knownA, knownB, tau, warmup.Length.AsLong) + ";");
                     break;
-                case WarmupCurve.Cosine:
+                case WarmupShape.Cosine:
                     _w.Line(otherwise + target + " = " + Curve(AnnealShape.Cosine, a, b, knownA, knownB, Fraction(tau, warmup.Length.AsLong), null) + ";");
                     break;
                 default:
@@ -397,10 +401,10 @@ namespace ScheduleDsl.Generators.Emit
             _w.Line("double " + height + " = (" + D(cyclic.High.Value) + " - " + lo + ") * " + rise + ";");
             switch (cyclic.Mode)
             {
-                case CyclicKind.Triangular:
+                case CyclicMode.Triangular:
                     _w.Line(target + " = " + lo + " + " + height + ";");
                     break;
-                case CyclicKind.Triangular2:
+                case CyclicMode.Triangular2:
                     _w.Line(target + " = " + lo + " + " + height + " * (1 / " + Math + ".Pow(2, " + tau + " / " + CSharp.Long(period) + "));");
                     break;
                 default:

@@ -155,7 +155,7 @@ namespace ScheduleDsl.Generators.Emit
         {
             bool isStatic = spec.Type.IsStatic;
             string modifiers = isStatic ? "public static " : "public ";
-            string unit = model.Unit == TimeUnit.Step ? "Step" : "Epoch";
+            string unit = model.Unit == ScheduleUnit.Step ? "Step" : "Epoch";
 
             if (!spec.UserDeclares("ScheduleText"))
             {
@@ -191,7 +191,7 @@ namespace ScheduleDsl.Generators.Emit
 
             if (!spec.UserDeclares("Unit"))
             {
-                w.Line("/// <summary>" + (model.Unit == TimeUnit.Step ? "Each time index is one optimizer step." : "Each time index is one epoch.") + "</summary>");
+                w.Line("/// <summary>" + (model.Unit == ScheduleUnit.Step ? "Each time index is one optimizer step." : "Each time index is one epoch.") + "</summary>");
                 w.Line(GeneratedCode);
                 w.Line(modifiers + "global::ScheduleDsl.ScheduleUnit Unit => global::ScheduleDsl.ScheduleUnit." + unit + ";");
                 w.Line();
@@ -268,7 +268,7 @@ namespace ScheduleDsl.Generators.Emit
         private static bool WriteAt(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
         {
             bool isStatic = spec.Type.IsStatic;
-            string unit = model.Unit == TimeUnit.Step ? "optimizer step" : "epoch";
+            string unit = model.Unit == ScheduleUnit.Step ? "optimizer step" : "epoch";
             var body = new SourceWriter { Indentation = w.Indentation + 1 };
             var emitter = new BodyEmitter(body, isStatic);
             body.Line("double value;");

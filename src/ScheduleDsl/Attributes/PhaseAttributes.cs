@@ -2,28 +2,6 @@ using System;
 
 namespace ScheduleDsl
 {
-    /// <summary>The shape of a warmup.</summary>
-    public enum WarmupShape
-    {
-        /// <summary>A straight line from the start to the end level (<c>warmup linear</c>).</summary>
-        Linear,
-        /// <summary>A half cosine, flat at both ends (<c>warmup cosine</c>).</summary>
-        Cosine,
-        /// <summary>A constant ratio per time unit: a straight line in log space (<c>warmup exp</c>).</summary>
-        Exponential,
-    }
-
-    /// <summary>The mode of a cyclical schedule (PyTorch <c>CyclicLR</c>).</summary>
-    public enum CyclicMode
-    {
-        /// <summary>The same triangle every cycle.</summary>
-        Triangular,
-        /// <summary>The amplitude halves each cycle.</summary>
-        Triangular2,
-        /// <summary>The amplitude is scaled by <see cref="CyclicAttribute.Gamma"/> to the power of the time index.</summary>
-        ExpRange,
-    }
-
     /// <summary>Whether a plateau waits for the metric to fall (a loss) or to rise (an accuracy).</summary>
     public enum PlateauMode
     {

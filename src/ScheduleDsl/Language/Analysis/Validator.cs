@@ -11,7 +11,7 @@ namespace ScheduleDsl.Language
     {
         public static void Validate(ScheduleModel model, List<ScheduleDiagnostic> diagnostics)
         {
-            var context = new Context(diagnostics, model.Unit == TimeUnit.Step ? "step" : "epoch");
+            var context = new Context(diagnostics, model.Unit == ScheduleUnit.Step ? "step" : "epoch");
             if (model.Lr is Written lr && lr.Value > 1)
             {
                 context.Report(DiagnosticIds.SuspiciousLevel, "A learning rate of " + NumberText.Format(lr.Value) + " is above 1; rates are usually far smaller (did you mean a factor?)", lr.Span);
@@ -143,7 +143,7 @@ namespace ScheduleDsl.Language
                     context.Report(DiagnosticIds.SuspiciousLevel, "This warmup ends at " + NumberText.Format(b) + ", below its start " + NumberText.Format(a) + ": it decays instead of warming up", blame);
                 }
 
-                if (a == 0 && warmup.Shape != WarmupCurve.Exp)
+                if (a == 0 && warmup.Shape != WarmupShape.Exponential)
                 {
                     context.Report(
                         DiagnosticIds.WarmupFromZero,
@@ -151,7 +151,7 @@ namespace ScheduleDsl.Language
                         warmup.Keyword);
                 }
             }
-            else if (warmup.Shape != WarmupCurve.Exp && (warmup.From == null || warmup.From.Value.Value == 0))
+            else if (warmup.Shape != WarmupShape.Exponential && (warmup.From == null || warmup.From.Value.Value == 0))
             {
                 context.Report(DiagnosticIds.WarmupFromZero, "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start", warmup.Keyword);
             }

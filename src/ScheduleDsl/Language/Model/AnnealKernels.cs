@@ -42,7 +42,8 @@ namespace ScheduleDsl.Language.Model
             AnnealShape.Linear => KernelKind.Linear,
             AnnealShape.Poly => KernelKind.Poly,
             AnnealShape.Cosine => KernelKind.Cosine,
-            _ => KernelKind.Tanh,
+            AnnealShape.Tanh => KernelKind.Tanh,
+            _ => throw new System.InvalidOperationException("No kernel kind for anneal shape " + Shape),
         };
 
         public override long? Duration => Length.AsLong;

@@ -2,20 +2,13 @@ using System;
 
 namespace ScheduleDsl.Language.Model
 {
-    internal enum CyclicKind
-    {
-        Triangular,
-        Triangular2,
-        ExpRange,
-    }
-
     /// <summary>
     /// <c>cyclic [triangular|triangular2|exp-range g] lo to hi up u [down d]</c>: PyTorch <c>CyclicLR</c>, with the position in the
     /// cycle found in integer arithmetic.
     /// </summary>
     internal sealed class CyclicKernel : KernelNode
     {
-        public CyclicKernel(CyclicKind mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span)
+        public CyclicKernel(CyclicMode mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span)
             : base(keyword, span)
         {
             Mode = mode;
@@ -26,7 +19,7 @@ namespace ScheduleDsl.Language.Model
             Down = down;
         }
 
-        public CyclicKind Mode { get; }
+        public CyclicMode Mode { get; }
 
         /// <summary>The factor of <c>exp-range</c>.</summary>
         public Written? Gamma { get; }
@@ -58,9 +51,9 @@ namespace ScheduleDsl.Language.Model
             double height = (High.Value - lo) * rise;
             switch (Mode)
             {
-                case CyclicKind.Triangular:
+                case CyclicMode.Triangular:
                     return lo + height;
-                case CyclicKind.Triangular2:
+                case CyclicMode.Triangular2:
                     return lo + height * (1 / Math.Pow(2, cycle));
                 default:
                     return lo + Levels.Scale(height, Math.Pow(Gamma!.Value.Value, tau));

@@ -18,17 +18,10 @@ namespace ScheduleDsl.Language.Model
         public override double Value(long tau, double s, PlateauState[]? states) => Level?.Value ?? s;
     }
 
-    internal enum WarmupCurve
-    {
-        Linear,
-        Cosine,
-        Exp,
-    }
-
     /// <summary><c>warmup linear|cosine|exp N [from a] [to b]</c>: rises from <c>a</c> to <c>b</c> over N.</summary>
     internal sealed class WarmupKernel : KernelNode
     {
-        public WarmupKernel(WarmupCurve shape, Written length, Written? from, Written? to, TextSpan keyword, TextSpan span)
+        public WarmupKernel(WarmupShape shape, Written length, Written? from, Written? to, TextSpan keyword, TextSpan span)
             : base(keyword, span)
         {
             Shape = shape;
@@ -37,7 +30,7 @@ namespace ScheduleDsl.Language.Model
             To = to;
         }
 
-        public WarmupCurve Shape { get; }
+        public WarmupShape Shape { get; }
 
         public Written Length { get; }
 
@@ -51,7 +44,7 @@ namespace ScheduleDsl.Language.Model
 
         public double EndOf(double s) => To?.Value ?? s;
 
-        public double StartOf(double s) => From?.Value ?? (Shape == WarmupCurve.Exp ? EndOf(s) / 100 : 0);
+        public double StartOf(double s) => From?.Value ?? (Shape == WarmupShape.Exponential ? EndOf(s) / 100 : 0);
 
         public override double Value(long tau, double s, PlateauState[]? states)
         {
@@ -66,9 +59,9 @@ namespace ScheduleDsl.Language.Model
             double x = (double)tau / n;
             switch (Shape)
             {
-                case WarmupCurve.Linear:
+                case WarmupShape.Linear:
                     return Levels.Linear(a, b, tau, n);
-                case WarmupCurve.Cosine:
+                case WarmupShape.Cosine:
                     return Levels.Cosine(a, b, x);
                 default:
                     return Levels.Geometric(a, b, x);

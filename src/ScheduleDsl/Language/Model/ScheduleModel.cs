@@ -1,15 +1,9 @@
 namespace ScheduleDsl.Language.Model
 {
-    internal enum TimeUnit
-    {
-        Epoch,
-        Step,
-    }
-
     /// <summary>A valid schedule: the header and the tree of phases. Immutable; the plateau state lives with whoever evaluates it.</summary>
     internal sealed class ScheduleModel
     {
-        public ScheduleModel(Written? lr, TimeUnit unit, bool unitWritten, Written? min, ScheduleNode root, int plateauCount)
+        public ScheduleModel(Written? lr, ScheduleUnit unit, bool unitWritten, Written? min, ScheduleNode root, int plateauCount)
         {
             Lr = lr;
             Unit = unit;
@@ -23,7 +17,7 @@ namespace ScheduleDsl.Language.Model
         /// <summary>The <c>lr</c> header: values are absolute rates starting at it. Without it values are factors starting at 1.</summary>
         public Written? Lr { get; }
 
-        public TimeUnit Unit { get; }
+        public ScheduleUnit Unit { get; }
 
         public bool UnitWritten { get; }
 

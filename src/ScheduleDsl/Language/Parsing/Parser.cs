@@ -50,9 +50,15 @@ namespace ScheduleDsl.Language
             _diagnostics = diagnostics;
         }
 
-        private Token Current => _tokens[_position];
+        internal Token Current => _tokens[_position];
 
-        private Token Previous => _tokens[_position > 0 ? _position - 1 : 0];
+        internal Token Previous => _tokens[_position > 0 ? _position - 1 : 0];
+
+        /// <summary>Moves past the current token.</summary>
+        internal void Advance() => _position++;
+
+        /// <summary>The index of the next <c>plateau</c> phase in the text, counting from 0: its slot in the state array.</summary>
+        internal int NextPlateauIndex() => _plateauCount++;
 
         public static ParseResult Parse(string text)
         {
@@ -74,7 +80,7 @@ namespace ScheduleDsl.Language
         {
             Written? lr = null;
             Written? min = null;
-            TimeUnit unit = TimeUnit.Epoch;
+            ScheduleUnit unit = ScheduleUnit.Epoch;
             bool unitWritten = false;
             if (Current.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.HeaderItems, Current.Text) >= 0)
             {
@@ -105,7 +111,7 @@ namespace ScheduleDsl.Language
             return root == null ? null : new ScheduleModel(lr, unit, unitWritten, min, root, _plateauCount);
         }
 
-        private void ParseHeader(ref Written? lr, ref Written? min, ref TimeUnit unit, ref bool unitWritten)
+        private void ParseHeader(ref Written? lr, ref Written? min, ref ScheduleUnit unit, ref bool unitWritten)
         {
             var seen = new HashSet<string>();
             while (true)
@@ -137,7 +143,7 @@ namespace ScheduleDsl.Language
                             string? chosen = ExpectChoice(Keywords.Units, "the unit", token);
                             if (chosen != null)
                             {
-                                unit = chosen == "step" ? TimeUnit.Step : TimeUnit.Epoch;
+                                unit = chosen == "step" ? ScheduleUnit.Step : ScheduleUnit.Epoch;
                                 unitWritten = true;
                             }
 
@@ -156,7 +162,7 @@ namespace ScheduleDsl.Language
                 }
 
                 ReportUnexpected(token, expected, Keywords.HeaderItems);
-                if (token.Kind == TokenKind.End || token.Kind == TokenKind.OpenParen || (token.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0))
+                if (token.Kind == TokenKind.End || token.Kind == TokenKind.OpenParen || (token.Kind == TokenKind.Word && KernelCatalog.IsKernel(token.Text)))
                 {
                     // Most likely a forgotten ':'; read on as if it were there so later errors still show.
                     return;
@@ -269,7 +275,7 @@ namespace ScheduleDsl.Language
                     }
 
                     break;
-                case TokenKind.Word when System.Array.IndexOf(Keywords.Kernels, token.Text) >= 0:
+                case TokenKind.Word when KernelCatalog.IsKernel(token.Text):
                     if (++_kernelCount > MaxKernels)
                     {
                         Report(DiagnosticIds.Syntax, "A schedule holds at most " + MaxKernels.ToString(CultureInfo.InvariantCulture) + " kernels; this is one more", token);
@@ -312,7 +318,7 @@ namespace ScheduleDsl.Language
         }
 
         /// <summary>Skips to the next <c>-&gt;</c>, <c>*</c> or <c>)</c> at this nesting level, or the end.</summary>
-        private void SkipToPhaseEnd()
+        internal void SkipToPhaseEnd()
         {
             int open = 0;
             while (true)
@@ -346,7 +352,7 @@ namespace ScheduleDsl.Language
             }
         }
 
-        private Written? ExpectNumber(string meaning, Token after)
+        internal Written? ExpectNumber(string meaning, Token after)
         {
             Token token = Current;
             if (token.Kind == TokenKind.Number)
@@ -365,7 +371,7 @@ namespace ScheduleDsl.Language
             return null;
         }
 
-        private Written? ExpectInteger(string meaning, Token after, int minimum)
+        internal Written? ExpectInteger(string meaning, Token after, int minimum)
         {
             Written? number = ExpectNumber(meaning, after);
             if (number is not Written w)
@@ -399,7 +405,7 @@ namespace ScheduleDsl.Language
             return true;
         }
 
-        private string? ExpectChoice(string[] choices, string meaning, Token after)
+        internal string? ExpectChoice(string[] choices, string meaning, Token after)
         {
             Token token = Current;
             if (token.Kind == TokenKind.Word && System.Array.IndexOf(choices, token.Text) >= 0)
@@ -419,9 +425,9 @@ namespace ScheduleDsl.Language
             return null;
         }
 
-        private void Report(string id, string message, Token token) => Report(id, message, new TextSpan(token.Offset, token.Length));
+        internal void Report(string id, string message, Token token) => Report(id, message, new TextSpan(token.Offset, token.Length));
 
-        private void Report(string id, string message, TextSpan span, IReadOnlyList<string>? suggestions = null)
+        internal void Report(string id, string message, TextSpan span, IReadOnlyList<string>? suggestions = null)
         {
             // One error per mistake: a text that stops short ('lr', 'step', '(', 'lr 1e-') makes every rule after it
             // expect something at the same empty spot; the first error there (or just before it) says what is wrong.
@@ -438,7 +444,7 @@ namespace ScheduleDsl.Language
         }
 
         /// <summary>Reports that <paramref name="token"/> is not what the rule expects; a keyword that is out of place gets the words of <paramref name="validHere"/> it may have meant.</summary>
-        private void ReportUnexpected(Token token, string expected, IEnumerable<string>? validHere = null)
+        internal void ReportUnexpected(Token token, string expected, IEnumerable<string>? validHere = null)
         {
             if (token.Kind == TokenKind.BadNumber || token.Kind == TokenKind.BadCharacter)
             {

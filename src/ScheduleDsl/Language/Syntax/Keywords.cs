@@ -6,32 +6,53 @@ namespace ScheduleDsl.Language
     /// <summary>The words of the language, and the nearest-word suggestion for a misspelt one.</summary>
     internal static class Keywords
     {
-        public static readonly string[] Kernels =
-        {
-            "constant", "hold", "warmup", "step", "multistep", "exp", "inverse-time", "inverse-sqrt", "linear", "poly",
-            "cosine", "tanh", "restarts", "cyclic", "onecycle", "piecewise", "plateau",
-        };
+        /// <summary>The kernels' keywords, from the catalog.</summary>
+        public static string[] Kernels => KernelCatalog.Keywords;
 
         public static readonly string[] HeaderItems = { "lr", "per", "min" };
 
         public static readonly string[] Units = { "epoch", "step" };
 
-        public static readonly string[] WarmupShapes = { "linear", "cosine", "exp" };
+        /// <summary>Words of the language outside any kernel: the phase length and the header's unit.</summary>
+        private static readonly string[] Structure = { "for", "epoch" };
 
-        public static readonly string[] CyclicModes = { "triangular", "triangular2", "exp-range" };
+        private static HashSet<string>? _all;
 
-        public static readonly string[] PlateauModes = { "min", "max" };
+        /// <summary>Every word of the language: the header's, the kernels', their clauses' and choices', and <c>for</c>.</summary>
+        private static HashSet<string> All => _all ??= Collect();
 
-        private static readonly HashSet<string> All = new HashSet<string>(StringComparer.Ordinal)
+        private static HashSet<string> Collect()
         {
-            "constant", "hold", "warmup", "step", "multistep", "exp", "inverse-time", "inverse-sqrt", "linear", "poly",
-            "cosine", "tanh", "restarts", "cyclic", "onecycle", "piecewise", "plateau", "lr", "per", "min", "epoch",
-            "from", "to", "every", "at", "staircase", "scale", "power", "mult", "decay", "triangular", "triangular2",
-            "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
-            "cooldown", "threshold", "mode", "max", "floor", "for",
-        };
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            words.UnionWith(HeaderItems);
+            words.UnionWith(Units);
+            words.UnionWith(Structure);
+            foreach (KernelEntry entry in KernelCatalog.Entries)
+            {
+                words.Add(entry.Keyword);
+                words.UnionWith(entry.Words);
+                foreach (ClauseSpec clause in entry.Clauses)
+                {
+                    words.Add(clause.Keyword);
+                    words.UnionWith(clause.Choices ?? Array.Empty<string>());
+                }
+            }
+
+            return words;
+        }
 
         public static bool IsKeyword(string word) => All.Contains(word);
+
+        /// <summary>Every word of the language, sorted.</summary>
+        public static IReadOnlyList<string> AllWords
+        {
+            get
+            {
+                var words = new List<string>(All);
+                words.Sort(StringComparer.Ordinal);
+                return words;
+            }
+        }
 
         /// <summary>
         /// What <paramref name="word"/> may have meant among <paramref name="candidates"/>: the words it begins (a word

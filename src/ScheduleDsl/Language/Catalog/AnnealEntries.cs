@@ -1,0 +1,133 @@
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Language
+{
+    /// <summary>
+    /// The annealing kernels over a length: <c>linear N to e</c>, <c>poly N [power p] [to e]</c>, <c>cosine N [to e]</c>
+    /// and <c>tanh N [to e]</c>; one entry per keyword, sharing the parse and the model class.
+    /// </summary>
+    internal sealed class AnnealEntry : KernelEntry<AnnealKernel>
+    {
+        private readonly AnnealShape _shape;
+
+        private AnnealEntry(AnnealShape shape, KernelKind kind, string keyword, ClauseSpec[] clauses, AttributeForm attribute)
+            : base(kind, keyword, clauses, attribute)
+        {
+            _shape = shape;
+        }
+
+        public static AnnealEntry Linear() => new AnnealEntry(
+            AnnealShape.Linear,
+            KernelKind.Linear,
+            "linear",
+            new[] { new ClauseSpec("to", ClauseKind.Number, "e", required: true) },
+            new AttributeForm("LinearDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Number(1, "to")));
+
+        public static AnnealEntry Poly() => new AnnealEntry(
+            AnnealShape.Poly,
+            KernelKind.Poly,
+            "poly",
+            new[] { new ClauseSpec("power", ClauseKind.Number, "p"), new ClauseSpec("to", ClauseKind.Number, "e") },
+            new AttributeForm("PolynomialDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("Power", "power"), AttributeArgument.Named("To", "to")));
+
+        public static AnnealEntry Cosine() => new AnnealEntry(
+            AnnealShape.Cosine,
+            KernelKind.Cosine,
+            "cosine",
+            new[] { new ClauseSpec("to", ClauseKind.Number, "e") },
+            new AttributeForm("CosineDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to")));
+
+        public static AnnealEntry Tanh() => new AnnealEntry(
+            AnnealShape.Tanh,
+            KernelKind.Tanh,
+            "tanh",
+            new[] { new ClauseSpec("to", ClauseKind.Number, "e") },
+            new AttributeForm("TanhDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to")));
+
+        public override KernelNode? Parse(Parser parser, Token keyword)
+        {
+            Written? length = parser.ExpectInteger("the length", keyword, 1);
+            FoundClauses found = parser.ParseClauses(keyword, Clauses, out bool failed);
+            Written? power = found.Value("power");
+            if (length is not Written n || failed || (power is Written p && !parser.Positive(p, "the power of 'poly'")))
+            {
+                return null;
+            }
+
+            return new AnnealKernel(_shape, n, power, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword));
+        }
+
+        protected override string Write(AnnealKernel kernel, CanonicalParts parts) =>
+            parts.Add(kernel.Length).Optional("power", kernel.Power).Optional("to", kernel.To).ToString();
+
+        protected override string Explain(AnnealKernel kernel, SentenceWords words)
+        {
+            string curve = kernel.Shape switch
+            {
+                AnnealShape.Linear => "decrease linearly",
+                AnnealShape.Poly => "decay polynomially with power " + SentenceWords.N(kernel.Exponent),
+                AnnealShape.Cosine => "anneal along a half cosine",
+                AnnealShape.Tanh => "anneal along a tanh curve (timm)",
+                _ => throw new System.InvalidOperationException("No sentence for anneal shape " + kernel.Shape),
+            };
+            return curve + " from " + words.Level + " to " + SentenceWords.N(kernel.End) + " over " + words.Count(kernel.Length.AsLong);
+        }
+    }
+
+    /// <summary><c>restarts N [mult m] [decay d] [to e]</c>: cosine cycles with warm restarts (SGDR).</summary>
+    internal sealed class RestartsEntry : KernelEntry<RestartsKernel>
+    {
+        public RestartsEntry()
+            : base(
+                KernelKind.Restarts,
+                "restarts",
+                new[] { new ClauseSpec("mult", ClauseKind.Number, "m"), new ClauseSpec("decay", ClauseKind.Number, "d"), new ClauseSpec("to", ClauseKind.Number, "e") },
+                new AttributeForm("CosineRestartsAttribute", AttributeArgument.Number(0), AttributeArgument.Named("Mult", "mult"), AttributeArgument.Named("Decay", "decay"), AttributeArgument.Named("To", "to")))
+        {
+        }
+
+        public override KernelNode? Parse(Parser parser, Token keyword)
+        {
+            Written? length = parser.ExpectInteger("the length of the first cycle", keyword, 1);
+            FoundClauses found = parser.ParseClauses(keyword, Clauses, out bool failed);
+            if (length is not Written n || failed)
+            {
+                return null;
+            }
+
+            Written? mult = found.Value("mult");
+            if (mult is Written m && (m.Value < 1 || !m.IsWhole || m.Value > int.MaxValue))
+            {
+                parser.Report(DiagnosticIds.OutOfRange, "'mult' of 'restarts' must be a positive whole number (each cycle is that many times longer), not " + (m.Text ?? Parser.Format(m.Value)), m.Span);
+                return null;
+            }
+
+            Written? decay = found.Value("decay");
+            if (decay is Written d && !parser.Positive(d, "the decay of 'restarts'"))
+            {
+                return null;
+            }
+
+            return new RestartsKernel(n, mult, decay, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword));
+        }
+
+        protected override string Write(RestartsKernel kernel, CanonicalParts parts) =>
+            parts.Add(kernel.Length).Optional("mult", kernel.Mult).Optional("decay", kernel.Decay).Optional("to", kernel.To).ToString();
+
+        protected override string Explain(RestartsKernel kernel, SentenceWords words)
+        {
+            string text = "anneal along cosine cycles from " + words.Level + " to " + SentenceWords.N(kernel.End) + ", the first " + words.Count(kernel.Length.AsLong) + " long";
+            if (kernel.Multiplier != 1)
+            {
+                text += ", each " + SentenceWords.Int(kernel.Multiplier) + " times longer than the one before";
+            }
+
+            if (kernel.DecayFactor != 1)
+            {
+                text += ", each peak " + SentenceWords.N(kernel.DecayFactor) + " times the one before";
+            }
+
+            return text + " (SGDR: PyTorch CosineAnnealingWarmRestarts)";
+        }
+    }
+}

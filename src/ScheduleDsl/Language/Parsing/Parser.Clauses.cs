@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using ScheduleDsl.Language.Model;
+
+namespace ScheduleDsl.Language
+{
+    /// <summary>Kernel dispatch through the catalog, and what every kernel shares: clauses, and the range checks on values.</summary>
+    internal sealed partial class Parser
+    {
+        /// <summary>Parses one kernel through its catalog entry; the keyword is the current token.</summary>
+        private KernelNode? ParseKernel()
+        {
+            Token keyword = Current;
+            _position++;
+            return KernelCatalog.Find(keyword.Text).Parse(this, keyword);
+        }
+
+        /// <summary>Reads the clauses after a kernel's positional arguments, in any order, each at most once.</summary>
+        internal FoundClauses ParseClauses(Token kernel, ClauseSpec[] specs, out bool failed)
+        {
+            var found = new FoundClauses();
+            failed = false;
+            while (true)
+            {
+                Token token = Current;
+                ClauseSpec? spec = null;
+                if (token.Kind == TokenKind.Word)
+                {
+                    foreach (ClauseSpec candidate in specs)
+                    {
+                        if (candidate.Keyword == token.Text)
+                        {
+                            spec = candidate;
+                        }
+                    }
+                }
+
+                if (spec != null)
+                {
+                    _position++;
+                    if (!found.Seen.Add(spec.Keyword))
+                    {
+                        Report(DiagnosticIds.Syntax, "'" + kernel.Text + "' already has '" + spec.Keyword + "'; write each clause once", token);
+                        failed = true;
+                    }
+
+                    failed |= !ParseClauseValue(spec, token, found);
+                    continue;
+                }
+
+                if (token.Kind == TokenKind.Arrow || token.Kind == TokenKind.Star || token.Kind == TokenKind.CloseParen || token.Kind == TokenKind.End || token.IsWord("for"))
+                {
+                    break;
+                }
+
+                var remaining = new List<string>();
+                var usages = new List<string>();
+                foreach (ClauseSpec candidate in specs)
+                {
+                    if (!found.Seen.Contains(candidate.Keyword))
+                    {
+                        remaining.Add(candidate.Keyword);
+                        usages.Add(candidate.Usage);
+                    }
+                }
+
+                if (token.Kind == TokenKind.Word && !Keywords.IsKeyword(token.Text))
+                {
+                    remaining.Add("for");
+                    ReportUnknownWord(token, remaining);
+                }
+                else
+                {
+                    usages.Add("'for N'");
+                    usages.Add("'->'");
+                    usages.Add("'*'");
+                    string expected = string.Join(", ", usages) + " or end of text";
+                    remaining.Add("for");
+                    ReportUnexpected(token, expected + " after '" + kernel.Text + "'", remaining);
+                }
+
+                failed = true;
+                SkipToPhaseEnd();
+                return found;
+            }
+
+            foreach (ClauseSpec spec in specs)
+            {
+                if (spec.Required && !found.Seen.Contains(spec.Keyword))
+                {
+                    if (!failed)
+                    {
+                        Report(DiagnosticIds.Syntax, "'" + kernel.Text + "' needs " + spec.Usage + "; found " + Current.Describe(), Current);
+                    }
+
+                    failed = true;
+                }
+            }
+
+            return found;
+        }
+
+        private bool ParseClauseValue(ClauseSpec spec, Token keyword, FoundClauses found)
+        {
+            switch (spec.Kind)
+            {
+                case ClauseKind.Flag:
+                    found.Flags[spec.Keyword] = Span(keyword);
+                    return true;
+                case ClauseKind.Choice:
+                    string? choice = ExpectChoice(spec.Choices!, spec.Meaning, keyword);
+                    if (choice != null)
+                    {
+                        found.Choices[spec.Keyword] = choice;
+                    }
+
+                    return choice != null;
+                case ClauseKind.IntegerList:
+                    var items = new List<Written>();
+                    Token after = keyword;
+                    while (true)
+                    {
+                        Written? item = ExpectInteger("a milestone", after, spec.Minimum);
+                        if (item is not Written w)
+                        {
+                            return false;
+                        }
+
+                        items.Add(w);
+                        if (Current.Kind != TokenKind.Comma)
+                        {
+                            break;
+                        }
+
+                        after = Current;
+                        _position++;
+                    }
+
+                    found.Lists[spec.Keyword] = items.ToArray();
+                    return true;
+                default:
+                    Written? value = spec.Kind == ClauseKind.Integer
+                        ? ExpectInteger("the value", keyword, spec.Minimum)
+                        : ExpectNumber(spec.Keyword == "to" || spec.Keyword == "from" || spec.Keyword == "floor" ? "a level" : "'" + spec.Keyword + "'", keyword);
+                    if (value is Written v)
+                    {
+                        found.Values[spec.Keyword] = v;
+                        return true;
+                    }
+
+                    return false;
+            }
+        }
+
+        internal bool Positive(Written value, string what)
+        {
+            if (value.Value > 0)
+            {
+                return true;
+            }
+
+            Report(DiagnosticIds.OutOfRange, char.ToUpperInvariant(what[0]) + what.Substring(1) + " must be greater than 0", value.Span);
+            return false;
+        }
+
+        /// <summary>Reports LRS0006 on the first item not greater than the one before (or than <paramref name="floor"/>).</summary>
+        internal bool Increasing(Written[] items, double floor, string what, string before)
+        {
+            double previous = floor;
+            foreach (Written item in items)
+            {
+                if (item.Value <= previous)
+                {
+                    string against = previous == floor ? before : "the one before (" + Format(previous) + ")";
+                    Report(DiagnosticIds.NotIncreasing, "Each " + what + " must be greater than " + against + "; " + Format(item.Value) + " is not", item.Span);
+                    return false;
+                }
+
+                previous = item.Value;
+            }
+
+            return true;
+        }
+
+        internal static TextSpan Span(Token token) => new TextSpan(token.Offset, token.Length);
+
+        internal TextSpan SpanFrom(Token first) => TextSpan.FromBounds(first.Offset, Previous.EndOffset);
+    }
+}
