@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ScheduleDsl.Training;
 using ScheduleDsl;
 using ScheduleDsl.Cli.Reports;
 

@@ -116,13 +116,13 @@ namespace ScheduleDsl.Cli
             };
         }
 
-        public (Loss Loss, Activation Output) LossAndOutput(ParseResult result) => result.GetValue(LossName) switch
+        public (Loss Loss, Activation Output) LossAndOutput(ParseResult result)
         {
-            "cce" => (Training.Loss.CategoricalCrossEntropy, Training.Activation.Softmax),
-            "bce" => (Training.Loss.BinaryCrossEntropy, Training.Activation.Sigmoid),
-            "mse" => (Training.Loss.MeanSquaredError, Training.Activation.Linear),
-            var other => throw new UsageException("--loss must be cce, bce or mse, not '" + other + "'" + NearestName.DidYouMean(other!, new[] { "cce", "bce", "mse" })),
-        };
+            string name = result.GetValue(LossName)!;
+            return TrainingNames.Losses.TryGet(name, out LossChoice? choice)
+                ? (choice.Loss, choice.Output)
+                : throw new UsageException("--loss must be " + TrainingNames.Losses.Choices + ", not '" + name + "'" + TrainingNames.Losses.DidYouMean(name));
+        }
 
         public Func<Optimizer> OptimizerFactory(ParseResult result)
         {
@@ -133,19 +133,9 @@ namespace ScheduleDsl.Cli
                 throw new UsageException("--lr must be a finite number greater than 0");
             }
 
-            return name switch
-            {
-                "sgd" => () => new Sgd(lr ?? 0.01),
-                "momentum" => () => new Sgd(lr ?? 0.01, momentum: 0.9),
-                "nesterov" => () => new Sgd(lr ?? 0.01, momentum: 0.9, nesterov: true),
-                "adagrad" => () => new AdaGrad(lr ?? 0.001),
-                "adadelta" => () => new AdaDelta(lr ?? 0.001),
-                "rmsprop" => () => new RmsProp(lr ?? 0.001),
-                "adam" => () => new Adam(lr ?? 0.001),
-                "adamw" => () => new AdamW(lr ?? 0.001),
-                _ => throw new UsageException("--optimizer must be sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw, not '" + name + "'"
-                    + NearestName.DidYouMean(name, new[] { "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw" })),
-            };
+            return TrainingNames.Optimizers.TryGet(name, out Func<double?, Optimizer>? create)
+                ? () => create(lr)
+                : throw new UsageException("--optimizer must be " + TrainingNames.Optimizers.Choices + ", not '" + name + "'" + TrainingNames.Optimizers.DidYouMean(name));
         }
 
         public void CheckCounts(ParseResult result)
@@ -195,13 +185,9 @@ namespace ScheduleDsl.Cli
                     : throw new UsageException("--layers takes sizes ≥ 1 separated by commas, not '" + text + "'")).ToArray();
         }
 
-        private static Activation ParseActivation(string text) => text switch
-        {
-            "relu" => Training.Activation.Relu,
-            "tanh" => Training.Activation.Tanh,
-            "sigmoid" => Training.Activation.Sigmoid,
-            "linear" => Training.Activation.Linear,
-            _ => throw new UsageException("--activation must be relu, tanh, sigmoid or linear, not '" + text + "'" + NearestName.DidYouMean(text, new[] { "relu", "tanh", "sigmoid", "linear" })),
-        };
+        private static Activation ParseActivation(string text) =>
+            TrainingNames.Activations.TryGet(text, out Activation activation)
+                ? activation
+                : throw new UsageException("--activation must be " + TrainingNames.Activations.Choices + ", not '" + text + "'" + TrainingNames.Activations.DidYouMean(text));
     }
 }

@@ -50,13 +50,33 @@ namespace ScheduleDsl
             return Parser.Parse(text).Diagnostics;
         }
 
-        /// <summary>One English sentence per phase of a valid schedule.</summary>
+        /// <summary>Describes a valid schedule: canonical text, unit, and each phase with its range and English sentence.</summary>
+        /// <exception cref="ScheduleParseException">The text has errors.</exception>
+        public static ScheduleDescription Describe(string text)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            ParseResult result = Parser.Parse(text);
+            Language.Model.ScheduleModel model = result.Model ?? throw new ScheduleParseException(text, result.Diagnostics);
+            var phases = new List<SchedulePhase>();
+            foreach (PhaseExplanation phase in Explainer.Explain(model))
+            {
+                phases.Add(new SchedulePhase(phase.Start, phase.Duration, phase.Text, phase.Sentence));
+            }
+
+            return new ScheduleDescription(text, CanonicalWriter.Write(model), model.Unit, model.Lr != null, model.IsStateful, model.Root.Duration, Explainer.Summary(model), phases);
+        }
+
+        /// <summary>The summary, then one English sentence per phase, of a valid schedule.</summary>
         /// <exception cref="ScheduleParseException">The text has errors.</exception>
         public static IReadOnlyList<string> Explain(string text)
         {
-            var model = ((InterpretedSchedule)Parse(text)).Model;
-            var sentences = new List<string> { Explainer.Summary(model) };
-            foreach (PhaseExplanation phase in Explainer.Explain(model))
+            ScheduleDescription description = Describe(text);
+            var sentences = new List<string> { description.Summary };
+            foreach (SchedulePhase phase in description.Phases)
             {
                 sentences.Add(phase.Sentence);
             }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using ScheduleDsl.Training;
 using ScheduleDsl.Cli.Reports;
 using Xunit;
 

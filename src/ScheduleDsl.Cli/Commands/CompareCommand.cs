@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using ScheduleDsl.Training;
 using ScheduleDsl.Cli.Reports;
 
 namespace ScheduleDsl.Cli.Commands

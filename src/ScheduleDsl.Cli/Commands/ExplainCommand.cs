@@ -29,20 +29,17 @@ namespace ScheduleDsl.Cli.Commands
                 return ExitCodes.BadInput;
             }
 
-            var model = ((InterpretedSchedule)schedule).Model;
+            ScheduleDescription description = Schedule.Describe(text);
             output.WriteLine(schedule.ToString());
-            output.WriteLine(Language.Explainer.Summary(model));
+            output.WriteLine(description.Summary);
             int index = 1;
-            foreach (Language.PhaseExplanation phase in Language.Explainer.Explain(model))
+            foreach (SchedulePhase phase in description.Phases)
             {
-                string range = phase.Duration is long d
-                    ? "t " + phase.Start.ToString(CultureInfo.InvariantCulture) + "–" + (phase.Start + d - 1).ToString(CultureInfo.InvariantCulture)
-                    : "t ≥ " + phase.Start.ToString(CultureInfo.InvariantCulture);
-                output.WriteLine("  " + index.ToString(CultureInfo.InvariantCulture) + ". [" + range + "] " + phase.Sentence);
+                output.WriteLine("  " + index.ToString(CultureInfo.InvariantCulture) + ". [" + phase.Range + "] " + phase.Sentence);
                 index++;
             }
 
-            long count = steps ?? DefaultSteps(model.Root.Duration);
+            long count = steps ?? DefaultSteps(description.Length);
             output.WriteLine();
             output.Write(TextPlot.Render(schedule, count, width: 64, height: 12));
             return ExitCodes.Success;

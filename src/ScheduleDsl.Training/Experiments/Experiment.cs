@@ -1,17 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ScheduleDsl.Training;
-
-namespace ScheduleDsl.Cli.Reports
+namespace ScheduleDsl.Training
 {
     /// <summary>Data for one repetition of an experiment: training samples and labels, test samples and labels.</summary>
+    /// <param name="TrainX">Training samples, one row each.</param>
+    /// <param name="TrainLabels">The class of each training sample.</param>
+    /// <param name="TestX">Test samples, never trained on; every arm is judged on them.</param>
+    /// <param name="TestLabels">The class of each test sample.</param>
     public sealed record ExperimentData(float[,] TrainX, int[] TrainLabels, float[,] TestX, int[] TestLabels);
 
     /// <summary>One arm of a comparison: a name, an optimizer, and a schedule (null: the optimizer's constant rate).</summary>
+    /// <param name="Name">How reports name the arm.</param>
+    /// <param name="Optimizer">Creates a fresh optimizer for each run.</param>
+    /// <param name="ScheduleText">The schedule's text, for reports (null for a constant rate).</param>
+    /// <param name="Schedule">Creates the schedule for each run (null: constant rate).</param>
     public sealed record Arm(string Name, Func<Optimizer> Optimizer, string? ScheduleText, Func<ILearningRateSchedule?> Schedule);
 
     /// <summary>What one arm did over every seed.</summary>
+    /// <param name="Arm">The arm.</param>
+    /// <param name="Runs">Each seed's history, in seed order.</param>
+    /// <param name="FinalLoss">Each seed's training loss in the last epoch (NaN where training diverged).</param>
+    /// <param name="TestLoss">Each seed's loss on the test data after the last epoch (NaN where training diverged).</param>
+    /// <param name="TestAccuracy">Each seed's accuracy on the test data after the last epoch (0 where training diverged).</param>
     public sealed record ArmResult(Arm Arm, IReadOnlyList<History> Runs, double[] FinalLoss, double[] TestLoss, double[] TestAccuracy)
     {
         /// <summary>The mean test (validation) loss after each epoch over the seeds.</summary>
@@ -33,6 +44,19 @@ namespace ScheduleDsl.Cli.Reports
     /// </summary>
     public static class Experiment
     {
+        /// <summary>
+        /// Trains every arm once per seed: <paramref name="data"/> gives the seed's data, <paramref name="network"/> a fresh
+        /// network (initialized from the seed in <c>Fit</c>, so every arm of a seed starts from the same weights).
+        /// </summary>
+        /// <param name="arms">The arms to compare.</param>
+        /// <param name="data">The data of a seed.</param>
+        /// <param name="network">Creates an uncompiled network.</param>
+        /// <param name="loss">The loss every arm trains with.</param>
+        /// <param name="epochs">Epochs per run.</param>
+        /// <param name="batchSize">Samples per optimizer step.</param>
+        /// <param name="seeds">How many seeds (0, 1, …) to run.</param>
+        /// <param name="onRun">Called after each run with "arm, seed N", for progress.</param>
+        /// <returns>One result per arm, in the order of <paramref name="arms"/>.</returns>
         public static IReadOnlyList<ArmResult> Run(
             IReadOnlyList<Arm> arms,
             Func<int, ExperimentData> data,
@@ -67,6 +91,7 @@ namespace ScheduleDsl.Cli.Reports
             return arms.Select((arm, a) => new ArmResult(arm, runs[a], finalLoss[a], testLoss[a], accuracy[a])).ToArray();
         }
 
+        /// <summary>The arithmetic mean.</summary>
         public static double Mean(double[] values) => values.Average();
 
         /// <summary>The sample standard deviation (0 for a single value).</summary>
@@ -85,6 +110,9 @@ namespace ScheduleDsl.Cli.Reports
         /// Whether arm <paramref name="a"/> differs from arm <paramref name="b"/> beyond the seed-to-seed noise: a paired
         /// t statistic over the seeds, |t| ≥ 2.26 (the 5% level for 10 seeds; a little stricter for more).
         /// </summary>
+        /// <param name="a">One value per seed for the first arm.</param>
+        /// <param name="b">The same seeds' values for the second arm.</param>
+        /// <returns>The mean of a − b, and whether it is clear of the noise.</returns>
         public static (double MeanDifference, bool Clear) Compare(double[] a, double[] b)
         {
             double[] differences = a.Zip(b, (x, y) => x - y).ToArray();
