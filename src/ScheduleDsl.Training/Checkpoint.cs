@@ -286,12 +286,7 @@ namespace ScheduleDsl.Training
 
         /// <summary>The layers in a line: <c>dense(3→9, Relu) dense(9→3, Softmax)</c>.</summary>
         public static string Architecture(Sequential model) =>
-            string.Join(" ", model.Layers.Select(layer => layer switch
-            {
-                Dense d => "dense(" + d.Inputs + "→" + d.Outputs + ", " + d.Activation + ")",
-                Dropout d => "dropout(" + d.Rate.ToString("R", CultureInfo.InvariantCulture) + ")",
-                _ => layer.GetType().Name,
-            }));
+            string.Join(" ", model.Layers.Select(layer => layer.Description));
 
         private static string SerializeState(MetricScheduleState state) =>
             JsonSerializer.Serialize(new

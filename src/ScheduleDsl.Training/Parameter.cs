@@ -5,10 +5,22 @@ namespace ScheduleDsl.Training
     /// <summary>A trainable tensor: its values, its gradient of the same shape, and a name (<c>layers.0.weight</c>).</summary>
     public sealed class Parameter
     {
-        internal Parameter(string name, int[] shape)
+        /// <summary>A zero tensor of <paramref name="shape"/> with a zero gradient, for a layer's weights or a training loop of your own.</summary>
+        /// <exception cref="ArgumentException">The name is empty, or a dimension is below 1.</exception>
+        public Parameter(string name, params int[] shape)
         {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArgumentException("A parameter needs a name.", nameof(name));
+            }
+
+            if (shape == null || shape.Length == 0 || Array.Exists(shape, d => d < 1))
+            {
+                throw new ArgumentException("A parameter's shape needs at least one dimension, each at least 1.", nameof(shape));
+            }
+
             Name = name;
-            Shape = shape;
+            Shape = (int[])shape.Clone();
             int count = 1;
             foreach (int d in shape)
             {

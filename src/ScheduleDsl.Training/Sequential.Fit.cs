@@ -2,86 +2,104 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using ScheduleDsl.Training.Kernels;
 
 namespace ScheduleDsl.Training
 {
     public sealed partial class Sequential
     {
-        /// <summary>Trains on class indices: <paramref name="labels"/>[i] is the class of sample i, one-hot encoded over the outputs.</summary>
-        public History Fit(
-            float[,] x,
-            int[] labels,
-            int epochs,
-            int batchSize = 32,
-            ILearningRateSchedule? schedule = null,
-            int seed = 0,
-            bool shuffle = true,
-            float[,]? validationX = null,
-            int[]? validationLabels = null,
-            double validationSplit = 0,
-            IEnumerable<ICallback>? callbacks = null,
-            TextWriter? progress = null,
-            System.Threading.CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Trains on class indices for <paramref name="epochs"/> epochs in all (Keras's <c>model.fit(x, y, epochs, batch_size)</c>);
+        /// <see cref="Fit(float[,], int[], FitOptions)"/> takes validation data, callbacks, progress and cancellation.
+        /// </summary>
+        public History Fit(float[,] x, int[] labels, int epochs, int batchSize = 32, ILearningRateSchedule? schedule = null, int seed = 0) =>
+            Fit(x, labels, Options(epochs, batchSize, schedule, seed));
+
+        /// <summary>Trains on targets <c>[samples, outputs]</c> for <paramref name="epochs"/> epochs in all.</summary>
+        public History Fit(float[,] x, float[,] y, int epochs, int batchSize = 32, ILearningRateSchedule? schedule = null, int seed = 0) =>
+            Fit(x, y, Options(epochs, batchSize, schedule, seed));
+
+        /// <summary>The options of the short overloads, their counts checked under the overloads' own parameter names.</summary>
+        private static FitOptions Options(int epochs, int batchSize, ILearningRateSchedule? schedule, int seed)
         {
-            float[,] y = Dataset.OneHot(labels, Outputs, nameof(labels));
-            float[,]? validationY = validationLabels == null ? null : Dataset.OneHot(validationLabels, Outputs, nameof(validationLabels));
-            return Fit(x, y, epochs, batchSize, schedule, seed, shuffle, validationX, validationY, validationSplit, callbacks, progress, cancellationToken);
+            CheckCounts(epochs, batchSize, nameof(epochs), nameof(batchSize));
+            return new FitOptions { Epochs = epochs, BatchSize = batchSize, Schedule = schedule, Seed = seed };
         }
 
-        /// <summary>
-        /// Trains until <paramref name="epochs"/> epochs are done in all (so a second call continues where the first stopped,
-        /// like Keras's <c>initial_epoch</c>). The schedule sets the rate of each epoch (<c>per epoch</c>, as Keras's
-        /// <c>LearningRateScheduler</c>) or of each optimizer step (<c>per step</c>); a factor schedule multiplies the
-        /// optimizer's base rate. A <c>plateau</c> schedule observes the validation loss (or the training loss without
-        /// validation data) after each epoch — or the batch loss after each step, per step. <paramref name="seed"/> sets the
-        /// initial weights and the shuffling when the model has not been initialized: the same seed gives the same history,
-        /// bit for bit. <paramref name="callbacks"/> are <see cref="ITrainingCallback"/>s (after each epoch) and
-        /// <see cref="IBatchCallback"/>s (after each step). Progress lines go to <paramref name="progress"/> (null: silent).
-        /// <paramref name="cancellationToken"/> is checked before every step: a cancelled run throws
-        /// <see cref="OperationCanceledException"/> with the weights as the last completed step left them; the interrupted
-        /// epoch is not counted, so a later <c>Fit</c> runs it again (with a new shuffle).
-        /// </summary>
-        public History Fit(
-            float[,] x,
-            float[,] y,
-            int epochs,
-            int batchSize = 32,
-            ILearningRateSchedule? schedule = null,
-            int seed = 0,
-            bool shuffle = true,
-            float[,]? validationX = null,
-            float[,]? validationY = null,
-            double validationSplit = 0,
-            IEnumerable<ICallback>? callbacks = null,
-            TextWriter? progress = null,
-            System.Threading.CancellationToken cancellationToken = default)
+        private static void CheckCounts(int epochs, int batchSize, string epochsName, string batchName)
         {
-            _ = Optimizer;
             if (epochs < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "The number of epochs cannot be negative.");
+                throw new ArgumentOutOfRangeException(epochsName, epochs, "The number of epochs cannot be negative.");
             }
 
             if (batchSize < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
+                throw new ArgumentOutOfRangeException(batchName, batchSize, "The batch size must be at least 1.");
+            }
+        }
+
+        /// <summary>Trains on class indices: <paramref name="labels"/>[i] is the class of sample i, one-hot encoded over the outputs.</summary>
+        /// <exception cref="ArgumentException">The data, labels or options are inconsistent (the message says which).</exception>
+        public History Fit(float[,] x, int[] labels, FitOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
             }
 
+            if (options.ValidationTargets != null)
+            {
+                throw new ArgumentException("Training on labels takes ValidationLabels, not ValidationTargets.", nameof(options));
+            }
+
+            float[,] y = Dataset.OneHot(labels, Outputs, nameof(labels));
+            float[,]? validationY = options.ValidationLabels == null ? null : Dataset.OneHot(options.ValidationLabels, Outputs, nameof(options.ValidationLabels));
+            return Train(x, y, options, validationY);
+        }
+
+        /// <summary>
+        /// Trains until <see cref="FitOptions.Epochs"/> epochs are done in all (so a second call continues where the first
+        /// stopped, like Keras's <c>initial_epoch</c>), as <paramref name="options"/> say.
+        /// </summary>
+        /// <exception cref="ArgumentException">The data or options are inconsistent (the message says which).</exception>
+        public History Fit(float[,] x, float[,] y, FitOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (options.ValidationLabels != null)
+            {
+                throw new ArgumentException("Training on targets takes ValidationTargets, not ValidationLabels.", nameof(options));
+            }
+
+            return Train(x, y, options, options.ValidationTargets);
+        }
+
+        private History Train(float[,] x, float[,] y, FitOptions options, float[,]? validationY)
+        {
+            int epochs = options.Epochs;
+            int batchSize = options.BatchSize;
+            double validationSplit = options.ValidationSplit;
+            float[,]? validationX = options.ValidationX;
+            System.Threading.CancellationToken cancellationToken = options.CancellationToken;
+            _ = Optimizer;
+            CheckCounts(epochs, batchSize, nameof(FitOptions.Epochs), nameof(FitOptions.BatchSize));
             if (!(validationSplit >= 0 && validationSplit < 1))
             {
-                throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must lie in [0, 1).");
+                throw new ArgumentOutOfRangeException(nameof(options), validationSplit, "ValidationSplit must lie in [0, 1).");
             }
 
             if ((validationX == null) != (validationY == null))
             {
-                throw new ArgumentException("Give both validationX and validationY, or neither.", validationX == null ? nameof(validationX) : nameof(validationY));
+                throw new ArgumentException("Give both the validation samples and their labels (or targets), or neither.", nameof(options));
             }
 
             if (validationX != null && validationSplit > 0)
             {
-                throw new ArgumentException("Give validation data or a validationSplit, not both.", nameof(validationSplit));
+                throw new ArgumentException("Give validation data or a ValidationSplit, not both.", nameof(options));
             }
 
             Dataset train = Dataset.From(x, y, Inputs, Outputs, _loss, nameof(x), nameof(y));
@@ -91,27 +109,16 @@ namespace ScheduleDsl.Training
                 (train, validation) = train.Split(validationSplit);
             }
 
-            var metric = schedule as IMetricSchedule;
             if (!IsInitialized)
             {
-                Initialize(seed);
+                Initialize(options.Seed);
             }
 
-            if (metric != null)
-            {
-                long expected = schedule!.Unit == ScheduleUnit.Step ? Progress.Step : Progress.Epoch;
-                if (metric.Observations != expected)
-                {
-                    throw new ArgumentException(
-                        "The plateau schedule has observed " + metric.Observations + " metrics, but training is at " + (schedule.Unit == ScheduleUnit.Step ? "step " : "epoch ") + expected
-                        + "; Reset() it for a new run, or restore its state with the checkpoint.", nameof(schedule));
-                }
-            }
-
+            var rates = new ScheduleRates(options.Schedule, Optimizer.LearningRate, Progress);
             var history = new History();
             var callbackList = new List<ITrainingCallback>();
             var batchCallbacks = new List<IBatchCallback>();
-            foreach (ICallback callback in callbacks ?? Array.Empty<ICallback>())
+            foreach (ICallback callback in options.Callbacks ?? Array.Empty<ICallback>())
             {
                 if (callback is ITrainingCallback epochCallback)
                 {
@@ -144,13 +151,13 @@ namespace ScheduleDsl.Training
                     _order[i] = i;
                 }
 
-                if (shuffle)
+                if (options.Shuffle)
                 {
                     Progress.Rng.Shuffle(_order);
                 }
 
                 double firstRate = double.NaN;
-                double rate = Rate(schedule, epoch);
+                double rate = rates.At(epoch);
                 double lossSum = 0;
                 int correct = 0;
                 int batches = 0;
@@ -159,9 +166,9 @@ namespace ScheduleDsl.Training
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     int batch = Math.Min(batchSize, train.Count - start);
-                    if (schedule?.Unit == ScheduleUnit.Step)
+                    if (rates.PerStep)
                     {
-                        rate = Rate(schedule, Progress.Step);
+                        rate = rates.At(Progress.Step);
                     }
 
                     if (double.IsNaN(firstRate))
@@ -181,10 +188,7 @@ namespace ScheduleDsl.Training
                         break;
                     }
 
-                    if (metric != null && schedule!.Unit == ScheduleUnit.Step)
-                    {
-                        metric.Observe(loss);
-                    }
+                    rates.AfterStep(loss);
 
                     foreach (IBatchCallback batchCallback in batchCallbacks)
                     {
@@ -213,16 +217,16 @@ namespace ScheduleDsl.Training
                         + " (learning rate " + rate.ToString("G6", CultureInfo.InvariantCulture) + "); training stopped. A smaller learning rate, or a warmup, usually helps.";
                 }
 
-                if (metric != null && schedule!.Unit == ScheduleUnit.Epoch && stop == null)
+                if (stop == null)
                 {
-                    metric.Observe(evaluated?.Loss ?? trainLoss);
+                    rates.AfterEpoch(evaluated?.Loss ?? trainLoss);
                 }
 
                 double seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
                 var record = new EpochRecord(epoch, firstRate, rate, trainLoss, (double)correct / seen, evaluated?.Loss, evaluated?.Accuracy, seconds);
                 history.Add(record);
                 Progress.Epoch = epoch + 1;
-                progress?.WriteLine(ProgressLine(record, epochs));
+                options.Progress?.Invoke(ProgressLine(record, epochs));
                 if (stop == null)
                 {
                     foreach (ITrainingCallback callback in callbackList)
@@ -238,24 +242,12 @@ namespace ScheduleDsl.Training
                 if (stop != null)
                 {
                     history.StopReason = stop;
-                    progress?.WriteLine(stop);
+                    options.Progress?.Invoke(stop);
                     break;
                 }
             }
 
             return history;
-        }
-
-        /// <summary>The rate for time index <paramref name="t"/>: the schedule's value (times the base rate for a factor schedule), or the base rate.</summary>
-        private double Rate(ILearningRateSchedule? schedule, long t)
-        {
-            if (schedule == null)
-            {
-                return Optimizer.LearningRate;
-            }
-
-            double value = schedule.At(t);
-            return schedule.IsAbsolute ? value : value * Optimizer.LearningRate;
         }
 
         /// <summary>A rate as Keras prints it: <c>0.01</c>, <c>7.6317e-05</c> (five significant digits, a lower-case e).</summary>

@@ -51,17 +51,21 @@ namespace ScheduleDsl.Training
             _layers = layers;
             var parameters = new List<Parameter>();
             var names = new List<string>();
-            int dense = 0;
+            int owners = 0;
             foreach (Layer layer in layers)
             {
-                if (layer is Dense d)
+                if (layer.Parameters.Count == 0)
                 {
-                    parameters.Add(d.Weight);
-                    names.Add("layers." + dense.ToString(CultureInfo.InvariantCulture) + ".weight");
-                    parameters.Add(d.Bias);
-                    names.Add("layers." + dense.ToString(CultureInfo.InvariantCulture) + ".bias");
-                    dense++;
+                    continue;
                 }
+
+                foreach (Parameter parameter in layer.Parameters)
+                {
+                    parameters.Add(parameter);
+                    names.Add("layers." + owners.ToString(CultureInfo.InvariantCulture) + "." + parameter.Name);
+                }
+
+                owners++;
             }
 
             _parameters = parameters.ToArray();
@@ -78,7 +82,7 @@ namespace ScheduleDsl.Training
         /// <summary>The outputs of the last layer.</summary>
         public int Outputs => _layers[_layers.Length - 1].Outputs;
 
-        /// <summary>The trainable tensors, in order, with their safetensors names (<c>layers.{k}.weight</c>, <c>layers.{k}.bias</c>, k counting Dense layers).</summary>
+        /// <summary>The trainable tensors, in order, with their safetensors names (<c>layers.{k}.weight</c>, <c>layers.{k}.bias</c>, k counting the layers that have weights).</summary>
         public IReadOnlyList<Parameter> Parameters => _parameters;
 
         /// <summary>The name of each parameter, <c>layers.{k}.weight</c> or <c>layers.{k}.bias</c>, in the order of <see cref="Parameters"/>.</summary>
@@ -107,27 +111,21 @@ namespace ScheduleDsl.Training
             _loss = loss;
             _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
             _optimizer.Bind(_parameters);
-            Layer last = _layers[_layers.Length - 1];
-            _fused = last is Dense dense && Losses.Fuses(loss, dense.Activation);
-            foreach (Layer layer in _layers)
+            for (int i = 0; i < _layers.Length - 1; i++)
             {
-                if (layer is Dense d)
-                {
-                    d.LossGivesPreActivationGradient = _fused && ReferenceEquals(layer, last);
-                }
+                _layers[i].ConnectLoss(null);
             }
+
+            _fused = _layers[_layers.Length - 1].ConnectLoss(loss);
         }
 
-        /// <summary>Glorot-uniform weights and zero biases from <paramref name="seed"/>, as Keras initializes Dense layers; the shuffling generator is seeded from it too.</summary>
+        /// <summary>Each layer's initial weights from <paramref name="seed"/> (Glorot-uniform weights and zero biases for Dense, as Keras); the shuffling generator is seeded from it too.</summary>
         public void Initialize(int seed)
         {
             var rng = new Rng((ulong)(uint)seed);
             foreach (Layer layer in _layers)
             {
-                if (layer is Dense d)
-                {
-                    d.Initialize(rng);
-                }
+                layer.Initialize(rng);
             }
 
             Progress = new TrainingProgress(0, 0, new Rng(((ulong)(uint)seed << 32) ^ 0x5DEECE66DUL));
@@ -169,6 +167,33 @@ namespace ScheduleDsl.Training
             EnsureReady();
             Dataset data = Dataset.From(x, y, Inputs, Outputs, _loss, nameof(x), nameof(y));
             return Evaluate(data, batchSize);
+        }
+
+        /// <summary>The mean loss and the accuracy on samples <paramref name="x"/> of classes <paramref name="labels"/>, in inference mode.</summary>
+        public (double Loss, double Accuracy) Evaluate(float[,] x, int[] labels, int batchSize = 256)
+        {
+            EnsureReady();
+            return Evaluate(x, Dataset.OneHot(labels, Outputs, nameof(labels)), batchSize);
+        }
+
+        /// <summary>
+        /// For a training loop of your own: one forward and backward pass over all of <paramref name="x"/> as one batch (in
+        /// training mode: dropout is active), leaving each parameter's gradient in <see cref="Parameter.Gradient"/>
+        /// (overwritten, not accumulated); returns the batch loss. Follow it with <c>model.Optimizer.Step(rate)</c>.
+        /// </summary>
+        public double ComputeGradients(float[,] x, int[] labels)
+        {
+            EnsureReady();
+            Dataset data = Dataset.From(x, Dataset.OneHot(labels, Outputs, nameof(labels)), Inputs, Outputs, _loss, nameof(x), nameof(labels));
+            int[] all = new int[data.Count];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = i;
+            }
+
+            Reserve(data.Count);
+            data.Gather(all, _input, _target, _rows);
+            return Backpropagate(data.Count, out _);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -260,6 +285,15 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double TrainBatch(int batch, double rate, out int correct)
         {
+            double loss = Backpropagate(batch, out correct);
+            Optimizer.Update(_parameters, rate);
+            return loss;
+        }
+
+        /// <summary>Forward in training mode, the loss, and backward through every layer: the parameters' gradients for the gathered batch.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private double Backpropagate(int batch, out int correct)
+        {
             Forward(batch, training: true);
             Layer last = _layers[_layers.Length - 1];
             ReadOnlySpan<float> output = last.Output.AsSpan(0, Outputs * batch);
@@ -273,7 +307,6 @@ namespace ScheduleDsl.Training
                 _layers[i].Backward(input, inputGradient, batch);
             }
 
-            Optimizer.Step(_parameters, rate);
             return loss;
         }
 

@@ -45,7 +45,7 @@ namespace ScheduleDsl.Benchmarks
         public void Gather() => _data.Gather(_batch, _x, _y, _rows);
 
         [Benchmark]
-        public void OptimizerStep() => _model.Optimizer.Step(_parameters, 0.01);
+        public void OptimizerStep() => _model.Optimizer.Update(_parameters, 0.01);
 
         [Benchmark]
         public void ForwardOnly()

@@ -15,7 +15,7 @@ namespace ScheduleDsl.Training.Tests
             model.Compile(Loss.CategoricalCrossEntropy, new Sgd(0.01));
             using var cancel = new CancellationTokenSource();
             var stopAfterThree = new CancelAfter(3, cancel);
-            Assert.Throws<OperationCanceledException>(() => model.Fit(x, labels, epochs: 2, batchSize: 50, callbacks: new ICallback[] { stopAfterThree }, cancellationToken: cancel.Token));
+            Assert.Throws<OperationCanceledException>(() => model.Fit(x, labels, new FitOptions { Epochs = 2, BatchSize = 50, Callbacks = new ICallback[] { stopAfterThree }, CancellationToken = cancel.Token }));
             Assert.Equal(3, model.Progress.Step);
             Assert.Equal(0, model.Progress.Epoch);
             History rest = model.Fit(x, labels, epochs: 2, batchSize: 50);

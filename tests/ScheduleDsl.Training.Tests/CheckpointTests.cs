@@ -55,11 +55,11 @@ namespace ScheduleDsl.Training.Tests
 
             var whole = Network();
             var wholeSchedule = Schedule.Parse(text);
-            History all = whole.Fit(x, labels, epochs: 10, batchSize: 50, schedule: wholeSchedule, seed: 5, validationSplit: 0.1);
+            History all = whole.Fit(x, labels, new FitOptions { Epochs = 10, BatchSize = 50, Schedule = wholeSchedule, Seed = 5, ValidationSplit = 0.1 });
 
             var first = Network();
             var firstSchedule = Schedule.Parse(text);
-            History part1 = first.Fit(x, labels, epochs: 4, batchSize: 50, schedule: firstSchedule, seed: 5, validationSplit: 0.1);
+            History part1 = first.Fit(x, labels, new FitOptions { Epochs = 4, BatchSize = 50, Schedule = firstSchedule, Seed = 5, ValidationSplit = 0.1 });
             string path = Path.Combine(_directory, "run.ckpt.safetensors");
             Checkpoint.Save(first, path, firstSchedule);
 
@@ -68,7 +68,7 @@ namespace ScheduleDsl.Training.Tests
             var resumedSchedule = Schedule.Parse(text);
             Checkpoint.Load(resumed, path, resumedSchedule);
             Assert.Equal(4, resumed.Progress.Epoch);
-            History part2 = resumed.Fit(x, labels, epochs: 10, batchSize: 50, schedule: resumedSchedule, seed: 5, validationSplit: 0.1);
+            History part2 = resumed.Fit(x, labels, new FitOptions { Epochs = 10, BatchSize = 50, Schedule = resumedSchedule, Seed = 5, ValidationSplit = 0.1 });
 
             EpochRecord[] expected = all.Epochs.Select(e => e with { Seconds = 0 }).ToArray();
             EpochRecord[] actual = part1.Epochs.Concat(part2.Epochs).Select(e => e with { Seconds = 0 }).ToArray();

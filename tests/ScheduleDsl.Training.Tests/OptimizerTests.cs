@@ -20,7 +20,7 @@ namespace ScheduleDsl.Training.Tests
             {
                 parameter.Gradient[0] = (float)g[0];
                 parameter.Gradient[1] = (float)g[1];
-                optimizer.Step(parameters, rate);
+                optimizer.Step(rate);
             }
 
             return parameter.Value;

@@ -33,7 +33,7 @@ namespace ScheduleDsl.Training.Tests
             Sequential model = TutorialNetwork();
             model.Initialize(42);
             var reference = new ReferenceTrainer(model);
-            History history = model.Fit(x, labels, epochs: 10, batchSize: 50, schedule: new TutorialDecay(), shuffle: false);
+            History history = model.Fit(x, labels, new FitOptions { Epochs = 10, BatchSize = 50, Schedule = new TutorialDecay(), Shuffle = false });
             for (int epoch = 0; epoch < 10; epoch++)
             {
                 double lr = 1e-2 * Math.Pow(0.8, epoch / 2);
@@ -51,7 +51,7 @@ namespace ScheduleDsl.Training.Tests
             EpochRecord[] Run()
             {
                 Sequential model = TutorialNetwork(new Adam());
-                return model.Fit(x, labels, epochs: 4, batchSize: 50, seed: 9, validationX: vx, validationLabels: vl).Epochs.Select(e => e with { Seconds = 0 }).ToArray();
+                return model.Fit(x, labels, new FitOptions { Epochs = 4, BatchSize = 50, Seed = 9, ValidationX = vx, ValidationLabels = vl }).Epochs.Select(e => e with { Seconds = 0 }).ToArray();
             }
 
             Assert.Equal(Run(), Run());
@@ -89,7 +89,7 @@ namespace ScheduleDsl.Training.Tests
             (float[,] x, int[] labels) = TutorialData.Create(300, seed: 6);
             var schedule = (IMetricSchedule)Schedule.Parse("lr 0.05: plateau factor 0.5 patience 0 threshold 0.5");
             Sequential model = TutorialNetwork();
-            History h = model.Fit(x, labels, epochs: 4, batchSize: 50, schedule: schedule, seed: 1, validationSplit: 0.2);
+            History h = model.Fit(x, labels, new FitOptions { Epochs = 4, BatchSize = 50, Schedule = schedule, Seed = 1, ValidationSplit = 0.2 });
             Assert.Equal(4, schedule.Observations);
             // A relative threshold of 50% is never met after the first epoch, so the rate halves after every epoch from then on.
             Assert.Equal(new[] { 0.05, 0.05, 0.025, 0.0125 }, h.Epochs.Select(e => e.LearningRate).ToArray());
@@ -123,7 +123,7 @@ namespace ScheduleDsl.Training.Tests
         {
             (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
             Sequential model = TutorialNetwork(new Sgd(learningRate: 0));
-            History h = model.Fit(x, labels, epochs: 10, batchSize: 50, seed: 1, callbacks: new[] { new EarlyStopping(patience: 1, minDelta: 1e-6) });
+            History h = model.Fit(x, labels, new FitOptions { Epochs = 10, BatchSize = 50, Seed = 1, Callbacks = new[] { new EarlyStopping(patience: 1, minDelta: 1e-6) } });
             Assert.Equal(3, h.Epochs.Count);
             Assert.StartsWith("early stopping", h.StopReason);
         }
@@ -134,7 +134,7 @@ namespace ScheduleDsl.Training.Tests
             (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
             Sequential model = TutorialNetwork(new Sgd(learningRate: 3, momentum: 0.9));
             var stopping = new EarlyStopping(patience: 1, monitor: EarlyStoppingMonitor.ValidationLoss, restoreBestWeights: true);
-            History h = model.Fit(x, labels, epochs: 30, batchSize: 50, seed: 1, validationX: x, validationLabels: labels, callbacks: new[] { stopping });
+            History h = model.Fit(x, labels, new FitOptions { Epochs = 30, BatchSize = 50, Seed = 1, ValidationX = x, ValidationLabels = labels, Callbacks = new[] { stopping } });
             Assert.StartsWith("early stopping: the validation loss has not improved", h.StopReason);
             Assert.Contains("its weights were restored", h.StopReason);
             Assert.True(stopping.BestEpoch < h.Epochs.Count - 1);
@@ -147,7 +147,7 @@ namespace ScheduleDsl.Training.Tests
         {
             (float[,] x, int[] labels) = TutorialData.Create(200, seed: 8);
             Sequential model = TutorialNetwork(new Sgd(learningRate: 0));
-            History h = model.Fit(x, labels, epochs: 10, batchSize: 50, seed: 1, callbacks: new[] { new EarlyStopping(patience: 2, monitor: EarlyStoppingMonitor.Accuracy) });
+            History h = model.Fit(x, labels, new FitOptions { Epochs = 10, BatchSize = 50, Seed = 1, Callbacks = new[] { new EarlyStopping(patience: 2, monitor: EarlyStoppingMonitor.Accuracy) } });
             Assert.Equal(4, h.Epochs.Count);
             Assert.Contains("the training accuracy has not improved for 3 epochs", h.StopReason);
         }
@@ -157,7 +157,7 @@ namespace ScheduleDsl.Training.Tests
         {
             (float[,] x, int[] labels) = TutorialData.Create(100, seed: 9);
             var output = new StringWriter();
-            TutorialNetwork().Fit(x, labels, epochs: 2, batchSize: 50, schedule: new TutorialDecay(), seed: 1, validationSplit: 0.2, progress: output);
+            TutorialNetwork().Fit(x, labels, new FitOptions { Epochs = 2, BatchSize = 50, Schedule = new TutorialDecay(), Seed = 1, ValidationSplit = 0.2, Progress = output.WriteLine });
             string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(2, lines.Length);
             Assert.Matches(@"^Epoch 1/2 - \d+\.\d{3}s - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4} - lr: 0\.01\r?$", lines[0]);

@@ -85,18 +85,19 @@ namespace ScheduleDsl.Cli.Commands
                 History history;
                 try
                 {
-                    history = model.Fit(
-                        data.TrainX,
-                        data.TrainLabels,
-                        epochs,
-                        options.BatchOf(result),
-                        parsed,
-                        seed,
-                        shuffle: !result.GetValue(noShuffle),
-                        validationX: data.TestX,
-                        validationLabels: data.TestLabels,
-                        callbacks: live == null ? null : new ICallback[] { live },
-                        progress: isQuiet ? null : live?.Lines ?? output);
+                    TextWriter? lines = isQuiet ? null : live?.Lines ?? output;
+                    history = model.Fit(data.TrainX, data.TrainLabels, new FitOptions
+                    {
+                        Epochs = epochs,
+                        BatchSize = batchSize,
+                        Schedule = parsed,
+                        Seed = seed,
+                        Shuffle = !result.GetValue(noShuffle),
+                        ValidationX = data.TestX,
+                        ValidationLabels = data.TestLabels,
+                        Callbacks = live == null ? System.Array.Empty<ICallback>() : new ICallback[] { live },
+                        Progress = lines == null ? null : lines.WriteLine,
+                    });
                 }
                 catch (ArgumentException e)
                 {

@@ -79,7 +79,7 @@ namespace ScheduleDsl.Training
                     Sequential model = network();
                     model.Compile(loss, arms[a].Optimizer());
                     // Validated after every epoch on the test data: schedules are judged by what generalizes, not by the training loss.
-                    History history = model.Fit(d.TrainX, d.TrainLabels, epochs, batchSize, arms[a].Schedule(), seed: seed, validationX: d.TestX, validationLabels: d.TestLabels);
+                    History history = model.Fit(d.TrainX, d.TrainLabels, new FitOptions { Epochs = epochs, BatchSize = batchSize, Schedule = arms[a].Schedule(), Seed = seed, ValidationX = d.TestX, ValidationLabels = d.TestLabels });
                     runs[a].Add(history);
                     finalLoss[a][seed] = history.Diverged ? double.NaN : history.Epochs[^1].Loss;
                     testLoss[a][seed] = history.Diverged ? double.NaN : history.Epochs[^1].ValidationLoss!.Value;

@@ -134,7 +134,7 @@ namespace ScheduleDsl.Training
             var all = new List<ICallback> { recorder };
             all.AddRange(callbacks ?? Array.Empty<ICallback>());
             int epochs = (settings.Steps + stepsPerEpoch - 1) / stepsPerEpoch;
-            model.Fit(x, labels, epochs, settings.BatchSize, Schedule.Parse(sweepText), settings.Seed, callbacks: all);
+            model.Fit(x, labels, new FitOptions { Epochs = epochs, BatchSize = settings.BatchSize, Schedule = Schedule.Parse(sweepText), Seed = settings.Seed, Callbacks = all });
             if (recorder.Rates.Count < 5)
             {
                 throw new InvalidOperationException("The loss diverged within " + recorder.Rates.Count.ToString(CultureInfo.InvariantCulture) + " steps; lower the sweep's start");

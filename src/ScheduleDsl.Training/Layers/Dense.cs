@@ -46,10 +46,20 @@ namespace ScheduleDsl.Training
         /// <summary>The biases, one per output.</summary>
         public Parameter Bias { get; }
 
-        internal override IReadOnlyList<Parameter> Parameters => _parameters;
+        /// <summary>The weights, then the biases.</summary>
+        public override IReadOnlyList<Parameter> Parameters => _parameters;
+
+        /// <inheritdoc/>
+        public override string Description => "dense(" + Inputs + "→" + Outputs + ", " + Activation + ")";
+
+        internal override bool ConnectLoss(Loss? loss)
+        {
+            LossGivesPreActivationGradient = loss is Loss l && Losses.Fuses(l, Activation);
+            return LossGivesPreActivationGradient;
+        }
 
         /// <summary>Glorot (Xavier) uniform weights in ±√(6 / (in + out)) and zero biases, as Keras initializes a Dense layer.</summary>
-        internal void Initialize(Rng rng)
+        internal override void Initialize(Rng rng)
         {
             float limit = MathF.Sqrt(6f / (Inputs + Outputs));
             float[] w = Weight.Value;

@@ -23,6 +23,9 @@ namespace ScheduleDsl.Training
         /// <summary>The probability of dropping a feature while training.</summary>
         public double Rate { get; }
 
+        /// <inheritdoc/>
+        public override string Description => "dropout(" + Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ")";
+
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);

@@ -37,7 +37,23 @@ namespace ScheduleDsl.Training
         /// <summary>The gradient of the loss with respect to <see cref="Output"/>.</summary>
         internal float[] OutputGradient { get; private set; } = Array.Empty<float>();
 
-        internal virtual IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
+        /// <summary>The layer's trainable tensors, each with its name (<c>weight</c>, <c>bias</c>); empty for a layer without weights.</summary>
+        public virtual IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
+
+        /// <summary>The layer in a word and its settings, as checkpoints record the architecture: <c>dense(3→9, Relu)</c>.</summary>
+        public abstract string Description { get; }
+
+        /// <summary>Sets the layer's initial weights from <paramref name="rng"/> (a layer without weights draws nothing).</summary>
+        internal virtual void Initialize(Rng rng)
+        {
+        }
+
+        /// <summary>
+        /// Tells the layer which loss follows it: <paramref name="loss"/> when it is the last layer, else null. Returns
+        /// whether the loss's gradient already includes this layer's activation (softmax with categorical cross-entropy,
+        /// sigmoid with binary cross-entropy), so the layer must not apply it again.
+        /// </summary>
+        internal virtual bool ConnectLoss(Loss? loss) => false;
 
         /// <summary>Allocates the buffers for batches of up to <paramref name="batch"/> samples (once; later calls reuse them).</summary>
         internal virtual void Reserve(int batch)

@@ -13,6 +13,7 @@ namespace ScheduleDsl.Training
     public abstract class Optimizer
     {
         private float[][][] _slots = Array.Empty<float[][]>();
+        private IReadOnlyList<Parameter> _bound = Array.Empty<Parameter>();
 
         /// <summary>A buffer as long as the largest parameter, for the update rules' intermediate values.</summary>
         protected float[] Scratch { get; private set; } = Array.Empty<float>();
@@ -49,8 +50,18 @@ namespace ScheduleDsl.Training
         /// <summary>The optimizer's name and hyperparameters, for checkpoints and reports.</summary>
         public abstract string Describe();
 
-        internal void Bind(IReadOnlyList<Parameter> parameters)
+        /// <summary>
+        /// Makes <paramref name="parameters"/> the tensors <see cref="Step(double)"/> updates, with fresh state buffers and
+        /// <see cref="Iterations"/> at 0 (<c>Sequential.Compile</c> binds the model's parameters).
+        /// </summary>
+        public void Bind(IReadOnlyList<Parameter> parameters)
         {
+            if (parameters == null)
+            {
+                throw new ArgumentNullException(nameof(parameters));
+            }
+
+            _bound = parameters;
             _slots = new float[parameters.Count][][];
             int largest = 0;
             for (int p = 0; p < parameters.Count; p++)
@@ -73,9 +84,30 @@ namespace ScheduleDsl.Training
         {
         }
 
-        /// <summary>Applies one update with learning rate <paramref name="rate"/> to every parameter from its gradient.</summary>
+        /// <summary>
+        /// Applies one update with learning rate <paramref name="rate"/> to every bound parameter from its gradient, for a
+        /// training loop of the user's own (gradients from <c>Sequential.ComputeGradients</c>).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The rate is negative, infinite or NaN.</exception>
+        /// <exception cref="InvalidOperationException">No parameters are bound.</exception>
+        public void Step(double rate)
+        {
+            if (!(rate >= 0) || double.IsInfinity(rate))
+            {
+                throw new ArgumentOutOfRangeException(nameof(rate), rate, "The learning rate must be a finite number ≥ 0.");
+            }
+
+            if (_bound.Count == 0)
+            {
+                throw new InvalidOperationException("Bind(parameters) the optimizer (or Compile a model with it) before Step.");
+            }
+
+            Update(_bound, rate);
+        }
+
+        /// <summary>One update of the bound parameters; the trainer's rates are already checked.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal void Step(IReadOnlyList<Parameter> parameters, double rate)
+        internal void Update(IReadOnlyList<Parameter> parameters, double rate)
         {
             Iterations++;
             float lr = (float)rate;

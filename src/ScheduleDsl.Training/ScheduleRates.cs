@@ -1,0 +1,66 @@
+using System;
+
+namespace ScheduleDsl.Training
+{
+    /// <summary>
+    /// The schedule's side of training: the rate of each epoch or step (a factor schedule times the optimizer's base rate),
+    /// and the metric a <c>plateau</c> schedule observes after each of its time units. One place, so the trainer's loop
+    /// only asks and tells.
+    /// </summary>
+    internal sealed class ScheduleRates
+    {
+        private readonly ILearningRateSchedule? _schedule;
+        private readonly IMetricSchedule? _metric;
+        private readonly double _baseRate;
+
+        public ScheduleRates(ILearningRateSchedule? schedule, double baseRate, TrainingProgress progress)
+        {
+            _schedule = schedule;
+            _metric = schedule as IMetricSchedule;
+            _baseRate = baseRate;
+            if (_metric != null)
+            {
+                long expected = PerStep ? progress.Step : progress.Epoch;
+                if (_metric.Observations != expected)
+                {
+                    throw new ArgumentException(
+                        "The plateau schedule has observed " + _metric.Observations + " metrics, but training is at " + (PerStep ? "step " : "epoch ") + expected
+                        + "; Reset() it for a new run, or restore its state with the checkpoint.", "schedule");
+                }
+            }
+        }
+
+        /// <summary>Whether the rate changes at every optimizer step rather than every epoch.</summary>
+        public bool PerStep => _schedule?.Unit == ScheduleUnit.Step;
+
+        /// <summary>The rate for time index <paramref name="t"/> (an epoch, or a step when <see cref="PerStep"/>).</summary>
+        public double At(long t)
+        {
+            if (_schedule == null)
+            {
+                return _baseRate;
+            }
+
+            double value = _schedule.At(t);
+            return _schedule.IsAbsolute ? value : value * _baseRate;
+        }
+
+        /// <summary>After a step: a per-step plateau observes the batch loss.</summary>
+        public void AfterStep(double batchLoss)
+        {
+            if (_metric != null && PerStep)
+            {
+                _metric.Observe(batchLoss);
+            }
+        }
+
+        /// <summary>After an epoch: a per-epoch plateau observes the validation loss, or the training loss without validation.</summary>
+        public void AfterEpoch(double metric)
+        {
+            if (_metric != null && !PerStep)
+            {
+                _metric.Observe(metric);
+            }
+        }
+    }
+}
