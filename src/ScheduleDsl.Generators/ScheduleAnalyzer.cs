@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ScheduleDsl.Language;
-using ScheduleDsl.Language.Model;
 
 namespace ScheduleDsl.Generators
 {
@@ -17,13 +16,23 @@ namespace ScheduleDsl.Generators
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The diagnostic property holding the keyword LRS0002 suggests.</summary>
         /// <summary>The keywords that may replace the diagnostic's span, best first, separated by spaces (keywords have none).</summary>
         public const string SuggestionsProperty = "Suggestions";
 
-        /// <summary>The diagnostic properties of LRS0009: where to insert a <c>from</c> clause, and the text to insert.</summary>
-        public const string InsertPositionProperty = "InsertPosition";
-        public const string InsertTextProperty = "InsertText";
+        /// <summary>
+        /// The diagnostic's <see cref="ScheduleDiagnostic.Fix"/> mapped into the source: the replaced span's start and end
+        /// positions, the new text and the fix's title (LRS0009 gives a warmup its start).
+        /// </summary>
+        public const string FixStartProperty = "FixStart";
+
+        /// <summary>See <see cref="FixStartProperty"/>.</summary>
+        public const string FixEndProperty = "FixEnd";
+
+        /// <summary>See <see cref="FixStartProperty"/>.</summary>
+        public const string FixTextProperty = "FixText";
+
+        /// <summary>See <see cref="FixStartProperty"/>.</summary>
+        public const string FixTitleProperty = "FixTitle";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.All);
 
@@ -31,19 +40,27 @@ namespace ScheduleDsl.Generators
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // Resolved once per compilation; a compilation without the runtime has no [Schedule] to look at.
+                ScheduleSymbols? symbols = ScheduleSymbols.From(start.Compilation);
+                if (symbols != null)
+                {
+                    start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
+                }
+            });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context)
+        private static void AnalyzeType(SymbolAnalysisContext context, ScheduleSymbols symbols)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            AttributeData? schedule = ScheduleDeclarationReader.FindScheduleAttribute(type);
+            AttributeData? schedule = symbols.FindSchedule(type);
             if (schedule == null)
             {
                 return;
             }
 
-            ScheduleDeclaration declaration = ScheduleDeclarationReader.Read(type, schedule, context.CancellationToken);
+            ScheduleDeclaration declaration = ScheduleDeclarationReader.Read(type, schedule, symbols, context.CancellationToken);
             foreach (DeclarationProblem problem in declaration.Problems)
             {
                 context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, problem.Location, problem.Arguments));
@@ -65,83 +82,28 @@ namespace ScheduleDsl.Generators
                 : AttributeFormMapper(declaration, context);
             foreach (ScheduleDiagnostic d in result.Diagnostics)
             {
-                context.ReportDiagnostic(Create(d, mapper, result.Model));
+                context.ReportDiagnostic(Create(d, mapper));
             }
         }
 
-        private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper, ScheduleModel? model)
+        private static Diagnostic Create(ScheduleDiagnostic d, LocationMapper mapper)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (d.Suggestions.Count > 0 && mapper.IsExact)
             {
                 properties = properties.Add(SuggestionsProperty, string.Join(" ", d.Suggestions));
             }
-            else if (d.Id == DiagnosticIds.WarmupFromZero && mapper.IsExact)
+
+            if (d.Fix is ScheduleTextEdit fix && mapper.IsExact && mapper.Position(fix.Offset) is int start && mapper.Position(fix.Offset + fix.Length) is int end)
             {
-                WarmupKernel? warmup = model == null ? null : FindWarmup(model.Root, d.Offset);
-                if (warmup != null)
-                {
-                    int? position = mapper.Position(warmup.Span.End);
-                    if (position != null)
-                    {
-                        properties = properties
-                            .Add(InsertPositionProperty, position.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                            .Add(InsertTextProperty, " from " + SuggestedStart(d.Message));
-                    }
-                }
+                properties = properties
+                    .Add(FixStartProperty, start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(FixEndProperty, end.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(FixTextProperty, fix.NewText)
+                    .Add(FixTitleProperty, fix.Title);
             }
 
             return Diagnostic.Create(Descriptors.ForLanguageId(d.Id), mapper.Map(d.Offset, d.Length), properties, d.Message);
-        }
-
-        /// <summary>The start the LRS0009 message suggests ("… such as 'from 0.001'"): 1% of the warmup's end; 0.01 when that is unknown.</summary>
-        private static string SuggestedStart(string message)
-        {
-            const string marker = "such as 'from ";
-            int at = message.IndexOf(marker, System.StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return "0.01";
-            }
-
-            int start = at + marker.Length;
-            int end = message.IndexOf('\'', start);
-            return end > start ? message.Substring(start, end - start) : "0.01";
-        }
-
-        private static WarmupKernel? FindWarmup(ScheduleNode node, int keywordOffset)
-        {
-            switch (node)
-            {
-                case WarmupKernel warmup when warmup.Keyword.Offset == keywordOffset:
-                    return warmup;
-                case ChainNode chain:
-                    foreach (ScheduleNode phase in chain.Phases)
-                    {
-                        WarmupKernel? found = FindWarmup(phase, keywordOffset);
-                        if (found != null)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case ProductNode product:
-                    foreach (ScheduleNode operand in product.Operands)
-                    {
-                        WarmupKernel? found = FindWarmup(operand, keywordOffset);
-                        if (found != null)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case CutNode cut:
-                    return FindWarmup(cut.Inner, keywordOffset);
-                default:
-                    return null;
-            }
         }
 
         private static LocationMapper TextFormMapper(AttributeData schedule, SymbolAnalysisContext context)

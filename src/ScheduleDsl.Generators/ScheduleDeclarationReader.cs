@@ -12,25 +12,9 @@ namespace ScheduleDsl.Generators
     /// </summary>
     internal static class ScheduleDeclarationReader
     {
-        public const string ScheduleAttributeName = "ScheduleDsl.ScheduleAttribute";
-        private const string PhaseAttributeBase = "ScheduleDsl.SchedulePhaseAttribute";
-
-        public static AttributeData? FindScheduleAttribute(INamedTypeSymbol type)
+        public static ScheduleDeclaration Read(INamedTypeSymbol type, AttributeData schedule, ScheduleSymbols symbols, CancellationToken cancellationToken)
         {
-            foreach (AttributeData attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass?.ToDisplayString() == ScheduleAttributeName)
-                {
-                    return attribute;
-                }
-            }
-
-            return null;
-        }
-
-        public static ScheduleDeclaration Read(INamedTypeSymbol type, AttributeData schedule, CancellationToken cancellationToken)
-        {
-            ScheduleDeclaration declaration = ReadForm(type, schedule, cancellationToken);
+            ScheduleDeclaration declaration = ReadForm(type, schedule, symbols, cancellationToken);
             if (declaration.Text != null && !declaration.BlocksGeneration)
             {
                 declaration.Parsed = Language.Parser.Parse(declaration.Text);
@@ -49,7 +33,7 @@ namespace ScheduleDsl.Generators
             return declaration;
         }
 
-        private static ScheduleDeclaration ReadForm(INamedTypeSymbol type, AttributeData schedule, CancellationToken cancellationToken)
+        private static ScheduleDeclaration ReadForm(INamedTypeSymbol type, AttributeData schedule, ScheduleSymbols symbols, CancellationToken cancellationToken)
         {
             var declaration = new ScheduleDeclaration(schedule);
             Location nameLocation = NameLocation(type, cancellationToken);
@@ -70,7 +54,7 @@ namespace ScheduleDsl.Generators
                 declaration.BlocksGeneration = true;
             }
 
-            List<AttributeData> phases = PhaseAttributes(type);
+            List<AttributeData> phases = PhaseAttributes(type, symbols);
             bool headerWritten = schedule.NamedArguments.Length > 0;
             Location scheduleLocation = AttributeLocation(schedule, cancellationToken) ?? nameLocation;
             if (schedule.ConstructorArguments.Length == 1)
@@ -140,18 +124,14 @@ namespace ScheduleDsl.Generators
             }
         }
 
-        public static List<AttributeData> PhaseAttributes(INamedTypeSymbol type)
+        public static List<AttributeData> PhaseAttributes(INamedTypeSymbol type, ScheduleSymbols symbols)
         {
             var phases = new List<AttributeData>();
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                for (INamedTypeSymbol? b = attribute.AttributeClass?.BaseType; b != null; b = b.BaseType)
+                if (symbols.IsPhase(attribute))
                 {
-                    if (b.ToDisplayString() == PhaseAttributeBase)
-                    {
-                        phases.Add(attribute);
-                        break;
-                    }
+                    phases.Add(attribute);
                 }
             }
 

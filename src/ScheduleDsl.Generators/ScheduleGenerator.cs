@@ -22,7 +22,7 @@ namespace ScheduleDsl.Generators
         {
             IncrementalValuesProvider<ScheduleTypeSpec> specs = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    ScheduleDeclarationReader.ScheduleAttributeName,
+                    ScheduleSymbols.ScheduleAttributeName,
                     static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                     static (context, cancellationToken) => ReadSpec(context, cancellationToken))
                 .Where(static spec => spec != null)
@@ -47,13 +47,14 @@ namespace ScheduleDsl.Generators
                 }
 
                 // A type whose [Schedule] stands on several partial declarations is an error the compiler reports; emit once.
-                AttributeData? schedule = ScheduleDeclarationReader.FindScheduleAttribute(type);
+                ScheduleSymbols? symbols = ScheduleSymbols.From(context.SemanticModel.Compilation);
+                AttributeData? schedule = symbols?.FindSchedule(type);
                 if (schedule == null || schedule.ApplicationSyntaxReference?.GetSyntax(cancellationToken).Parent?.Parent != context.TargetNode)
                 {
                     return null;
                 }
 
-                ScheduleDeclaration declaration = ScheduleDeclarationReader.Read(type, schedule, cancellationToken);
+                ScheduleDeclaration declaration = ScheduleDeclarationReader.Read(type, schedule, symbols!, cancellationToken);
                 if (declaration.BlocksGeneration)
                 {
                     return null;

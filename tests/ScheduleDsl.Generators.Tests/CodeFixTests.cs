@@ -21,26 +21,26 @@ namespace ScheduleDsl.Generators.Tests
 
         [Fact]
         public Task ReplacesAnUnknownWordWithTheSuggestion() =>
-            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+            AnalyzerTest.VerifyFix<UnknownWordCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
 
         [Fact]
         public Task ReplacesAnUnknownWordInARawString() =>
-            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+            AnalyzerTest.VerifyFix<UnknownWordCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      {|LRS0002:Step|} 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"\"\"\n    lr 0.1:\n      step 0.8 every 2\n    \"\"\")]\npublic partial class Decay;\n");
 
         /// <summary>Fix All (what <c>dotnet format</c> applies) takes every misspelt word to its first suggestion in one pass.</summary>
         [Fact]
         public Task FixAllFixesDifferentTyposInOnePass() =>
-            AnalyzerTest.VerifyFixAll<TextEditCodeFix>(
+            AnalyzerTest.VerifyFixAll<UnknownWordCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 {|LRS0002:evry|} 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: {|LRS0002:cosnie|} 10 to 0.01\")]\npublic partial class C;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: cosine 10 to 0.01\")]\npublic partial class C;\n");
 
         [Fact]
         public Task CompletesAKeywordThatIsOutOfPlace() =>
-            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+            AnalyzerTest.VerifyFix<MisplacedKeywordCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0001:warm|} linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.01 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
 
@@ -49,15 +49,22 @@ namespace ScheduleDsl.Generators.Tests
         [InlineData(1, "cosine{|LRS0001:|}")]
         [InlineData(2, "cyclic{|LRS0001:|}")]
         public Task OffersEveryKeywordABeginningMayMean(int index, string fixedText) =>
-            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+            AnalyzerTest.VerifyFix<UnknownWordCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:c|}\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: " + fixedText + "\")]\npublic partial class Decay;\n",
                 index);
 
         [Fact]
         public Task AddsAStartToAWarmupFromZero() =>
-            AnalyzerTest.VerifyFix<TextEditCodeFix>(
+            AnalyzerTest.VerifyFix<WarmupStartCodeFix>(
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0009:warmup|} linear 5 -> step 0.8 every 2\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.001 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
+
+        /// <summary>A warmup written 'from 0' gets its start replaced, not a second 'from' (which would be LRS0001).</summary>
+        [Fact]
+        public Task ReplacesAWrittenStartOfZero() =>
+            AnalyzerTest.VerifyFix<WarmupStartCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0009:warmup|} linear 5 from 0 -> step 0.8 every 2\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: warmup linear 5 from 0.001 -> step 0.8 every 2\")]\npublic partial class Decay;\n");
     }
 }

@@ -146,6 +146,17 @@ namespace ScheduleDsl.Generators.Tests
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }
 
+        [Fact]
+        public void TheGeneratorCompilesEveryLanguageSourceByItsExplicitList()
+        {
+            string language = Repo("src/ScheduleDsl/Language");
+            var onDisk = Directory.GetFiles(language, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(language, f).Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal);
+            var listed = Regex.Matches(File.ReadAllText(Repo("src/ScheduleDsl.Generators/ScheduleDsl.Generators.csproj")), "\\$\\(LanguageSources\\)([^\"]+)\"")
+                .Select(m => m.Groups[1].Value.Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal);
+            Assert.Equal(onDisk, listed);
+        }
+
         private static KernelEntry Entry(string keyword) => KernelCatalog.Find(keyword);
 
         private static ScheduleModel Parse(string text) =>

@@ -145,17 +145,25 @@ namespace ScheduleDsl.Language
 
                 if (a == 0 && warmup.Shape != WarmupShape.Exponential)
                 {
+                    string start = NumberText.Format(b / 100);
                     context.Report(
                         DiagnosticIds.WarmupFromZero,
-                        "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start such as 'from " + NumberText.Format(b / 100) + "'",
-                        warmup.Keyword);
+                        "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start such as 'from " + start + "'",
+                        warmup.Keyword,
+                        StartFix(warmup, start));
                 }
             }
             else if (warmup.Shape != WarmupShape.Exponential && (warmup.From == null || warmup.From.Value.Value == 0))
             {
-                context.Report(DiagnosticIds.WarmupFromZero, "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start", warmup.Keyword);
+                context.Report(DiagnosticIds.WarmupFromZero, "This warmup starts at exactly 0, so its first " + context.Unit + " does not train; add 'from X' with a small start", warmup.Keyword, StartFix(warmup, "0.01"));
             }
         }
+
+        /// <summary>Gives the warmup a start: the written <c>from 0</c> becomes <c>from X</c>, or <c>from X</c> is added after the kernel.</summary>
+        private static ScheduleTextEdit StartFix(WarmupKernel warmup, string start) =>
+            warmup.From is Written from
+                ? new ScheduleTextEdit(from.Span.Offset, from.Span.Length, start, "Start the warmup at " + start)
+                : new ScheduleTextEdit(warmup.Span.End, 0, " from " + start, "Start the warmup at " + start);
 
         private static void CheckLevel(Context context, Written level, string what)
         {
@@ -188,8 +196,8 @@ namespace ScheduleDsl.Language
 
             public string Unit { get; }
 
-            public void Report(string id, string message, TextSpan span) =>
-                _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length));
+            public void Report(string id, string message, TextSpan span, ScheduleTextEdit? fix = null) =>
+                _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length, System.Array.Empty<string>(), fix));
         }
     }
 }

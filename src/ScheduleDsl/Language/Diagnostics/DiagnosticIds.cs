@@ -1,6 +1,9 @@
 namespace ScheduleDsl.Language
 {
-    /// <summary>The diagnostic IDs of the language contract, with their severities.</summary>
+    /// <summary>
+    /// Every diagnostic ID in one place: the language contract's LRS0001–LRS0010, with their severities, and the
+    /// declaration rules LRS0100–LRS0107 that only the analyzer reports (a [Schedule] type's C# shape).
+    /// </summary>
     internal static class DiagnosticIds
     {
         public const string Syntax = "LRS0001";
@@ -14,6 +17,21 @@ namespace ScheduleDsl.Language
         public const string WarmupFromZero = "LRS0009";
         public const string ForCutsPhase = "LRS0010";
 
+        public const string NotPartial = "LRS0100";
+        public const string Generic = "LRS0101";
+        public const string NotConstant = "LRS0102";
+        public const string MixedForms = "LRS0103";
+        public const string RefStruct = "LRS0104";
+        public const string MemberConflict = "LRS0105";
+        public const string UndefinedEnumValue = "LRS0106";
+        public const string TooLarge = "LRS0107";
+
+        /// <summary>The IDs a schedule text can produce, in order.</summary>
+        public static readonly string[] Language =
+        {
+            Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
+        };
+
         public static ScheduleDiagnosticSeverity SeverityOf(string id)
         {
             switch (id)
@@ -23,8 +41,17 @@ namespace ScheduleDsl.Language
                 case WarmupFromZero:
                 case ForCutsPhase:
                     return ScheduleDiagnosticSeverity.Info;
-                default:
+                case Syntax:
+                case UnknownWord:
+                case BadNumber:
+                case OutOfRange:
+                case Unreachable:
+                case NotIncreasing:
+                case Unbounded:
                     return ScheduleDiagnosticSeverity.Error;
+                default:
+                    // An ID the contract does not define is a bug here, never something to report as some other diagnostic.
+                    throw new System.ArgumentOutOfRangeException(nameof(id), id, "Not a diagnostic ID of the schedule language.");
             }
         }
     }

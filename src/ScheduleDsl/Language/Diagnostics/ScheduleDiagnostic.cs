@@ -36,6 +36,12 @@ namespace ScheduleDsl
 
         /// <summary>A diagnostic with the words that may replace its span.</summary>
         public ScheduleDiagnostic(string id, ScheduleDiagnosticSeverity severity, string message, int offset, int length, System.Collections.Generic.IReadOnlyList<string> suggestions)
+            : this(id, severity, message, offset, length, suggestions, null)
+        {
+        }
+
+        /// <summary>A diagnostic with an edit of the text that fixes it.</summary>
+        public ScheduleDiagnostic(string id, ScheduleDiagnosticSeverity severity, string message, int offset, int length, System.Collections.Generic.IReadOnlyList<string> suggestions, ScheduleTextEdit? fix)
         {
             Id = id;
             Severity = severity;
@@ -43,6 +49,7 @@ namespace ScheduleDsl
             Offset = offset;
             Length = length;
             Suggestions = suggestions ?? throw new System.ArgumentNullException(nameof(suggestions));
+            Fix = fix;
         }
 
         /// <summary>The contract's ID, <c>LRS0001</c> to <c>LRS0012</c>.</summary>
@@ -62,6 +69,9 @@ namespace ScheduleDsl
 
         /// <summary>Words that fix the problem when they replace the span (the keywords a misspelt or cut-off word may mean), best first; empty when there are none.</summary>
         public System.Collections.Generic.IReadOnlyList<string> Suggestions { get; }
+
+        /// <summary>An edit of the text that fixes the problem (LRS0009: a start for the warmup); null when there is none.</summary>
+        public ScheduleTextEdit? Fix { get; }
 
         /// <summary>The ID and the message.</summary>
         public override string ToString() => Id + ": " + Message;
