@@ -1,8 +1,9 @@
-using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System;
 using ScheduleDsl.Training;
 using ScheduleDsl;
-using ScheduleDsl.Cli.Reports;
 
 // The tutorial on learning-rate annealing, in .NET: its Keras experiment (a 3→9→9→9→3 network, SGD, batch 50,
 // 10 epochs) without and with lr = 1e-2 · 0.8^⌊epoch/2⌋ — declared with [Schedule] in Schedules.cs and compiled at build time —
@@ -29,5 +30,15 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
-TutorialExperiment.Run(new TutorialDecay(), directory, settings, Console.Out);
+TutorialResults results = Tutorial.Run(new TutorialDecay(), settings, Console.Out);
+var plots = new List<string>();
+plots.AddRange(Plots.Write(results.Tutorial, directory, "tutorial", "The tutorial (SGD 0.01)"));
+plots.AddRange(Plots.Write(results.Schedules, directory, "schedules", "Larger base rate (SGD " + settings.LongBaseRate.ToString(CultureInfo.InvariantCulture) + ", momentum 0.9)"));
+Console.WriteLine();
+Console.WriteLine("Plots written to " + Path.GetFullPath(directory) + ":");
+foreach (string plot in plots)
+{
+    Console.WriteLine("  " + Path.GetFileName(plot));
+}
+
 return 0;

@@ -68,7 +68,7 @@ namespace ScheduleDsl.Cli
                     throw new UsageException("give --data or --tutorial-data, not both");
                 }
 
-                return TutorialExperiment.Data(seed, new TutorialSettings());
+                return Tutorial.Data(seed, new TutorialSettings());
             }
 
             string data = result.GetValue(Data) ?? throw new UsageException("give the training data with --data FILE (or --tutorial-data)");

@@ -95,13 +95,13 @@ namespace ScheduleDsl.Cli.Commands
                     live?.Erase();
                 }
 
-                output.Write(ComparisonReport.EpochTable(results));
+                output.Write(ExperimentReport.EpochTable(results));
                 output.WriteLine();
-                output.Write(ComparisonReport.Summary(results));
+                output.Write(ExperimentReport.Summary(results));
                 if (result.GetValue(perSeed))
                 {
                     output.WriteLine();
-                    output.Write(ComparisonReport.PerSeed(results));
+                    output.Write(ExperimentReport.PerSeed(results));
                 }
 
                 if (result.GetValue(options.Test) == null && !result.GetValue(options.TutorialData))
@@ -112,12 +112,12 @@ namespace ScheduleDsl.Cli.Commands
                 output.WriteLine();
                 foreach (ArmResult r in results.Skip(1))
                 {
-                    output.WriteLine(ComparisonReport.Verdict(results[0], r));
+                    output.WriteLine(ExperimentReport.Verdict(results[0], r));
                 }
 
                 output.WriteLine();
-                output.Write(ComparisonReport.TextLossPlot(results));
-                (string loss, string rate) = ComparisonReport.WritePlots(results, result.GetValue(outputDirectory)!, "compare", "Comparison");
+                output.Write(ExperimentReport.TextLossPlot(results));
+                (string loss, string rate) = ComparisonPlots.WritePlots(results, result.GetValue(outputDirectory)!, "compare", "Comparison");
                 output.WriteLine("Plots: " + loss + ", " + rate);
                 return ExitCodes.Success;
             });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using ScheduleDsl.Training;
 
 namespace ScheduleDsl.Cli.Commands
 {

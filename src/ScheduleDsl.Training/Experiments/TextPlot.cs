@@ -4,14 +4,14 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
-namespace ScheduleDsl.Cli
+namespace ScheduleDsl.Training
 {
-    /// <summary>Small plots in plain text: one column per sampled point, a glyph per series at its value.</summary>
+    /// <summary>Small plots in plain text, for consoles and logs: one column per sampled point, a glyph per series at its value.</summary>
     public static class TextPlot
     {
         private static readonly char[] Glyphs = { '•', '+', 'x', 'o', '*', '#', '@' };
 
-        /// <summary>A schedule's curve over <paramref name="steps"/> time indices, sampled at most <paramref name="width"/> times.</summary>
+        /// <summary>A schedule's curve over <paramref name="steps"/> time indices, sampled at most <paramref name="width"/> times, <paramref name="height"/> rows tall.</summary>
         public static string Render(ILearningRateSchedule schedule, long steps, int width, int height)
         {
             int columns = (int)Math.Min(width, steps);
@@ -26,7 +26,7 @@ namespace ScheduleDsl.Cli
             return Render(new[] { ("rate", values) }, times[0], times[^1], height, schedule.Unit == ScheduleUnit.Step ? "step" : "epoch", legend: false);
         }
 
-        /// <summary>Several series over the same x values (one value per column).</summary>
+        /// <summary>Several series over the same x values (one value per column), <paramref name="height"/> rows tall, the x axis labelled from <paramref name="firstX"/> to <paramref name="lastX"/> in <paramref name="unit"/>.</summary>
         public static string Render(IReadOnlyList<(string Name, double[] Values)> series, long firstX, long lastX, int height, string unit, bool legend = true)
         {
             double min = series.Min(s => s.Values.Min());

@@ -1,15 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
-using ScheduleDsl.Training;
 
-namespace ScheduleDsl.Cli.Reports
+namespace ScheduleDsl.Training
 {
-    /// <summary>Prints a comparison of schedules — a table per epoch, a summary over seeds, one plain sentence — and writes its plots.</summary>
-    public static class ComparisonReport
+    /// <summary>A comparison of schedules in text: a table per epoch, a summary over seeds, each seed, one plain sentence per arm, a text plot.</summary>
+    public static class ExperimentReport
     {
         /// <summary>The rates and mean losses of each epoch, one column pair per arm.</summary>
         public static string EpochTable(IReadOnlyList<ArmResult> results)
@@ -126,28 +124,13 @@ namespace ScheduleDsl.Cli.Reports
             return "Against " + baseline.Arm.Name + ", " + arm.Arm.Name + " gave " + loss + " and " + accuracy + ".";
         }
 
-        /// <summary>Writes the loss curves and the rate curves; returns the two paths.</summary>
-        public static (string Loss, string Rate) WritePlots(IReadOnlyList<ArmResult> results, string directory, string name, string title)
-        {
-            Directory.CreateDirectory(directory);
-            string lossPath = Path.Combine(directory, name + "-loss.png");
-            string ratePath = Path.Combine(directory, name + "-rate.png");
-            var loss = results.Select(r => new Series(r.Arm.Name, Epochs(r.MeanTestLoss.Length), r.MeanTestLoss)).ToArray();
-            var rate = results.Select(r => new Series(r.Arm.Name, Epochs(r.Rates.Length), r.Rates)).ToArray();
-            int seeds = results[0].Runs.Count;
-            PngPlot.Write(lossPath, title + ": test loss (mean of " + seeds + " seeds)", "epoch", "categorical cross-entropy", loss, logY: true);
-            PngPlot.Write(ratePath, title + ": learning rate", "epoch", "learning rate", rate, logY: true, steps: true);
-            return (lossPath, ratePath);
-        }
-
         /// <summary>The mean test-loss curves as a text plot.</summary>
         public static string TextLossPlot(IReadOnlyList<ArmResult> results) =>
             TextPlot.Render(results.Select(r => (r.Arm.Name, r.MeanTestLoss)).ToArray(), 1, results.Max(r => r.MeanTestLoss.Length), 10, "epoch (test loss)");
 
+        /// <summary><c>mean ± std</c> of the values, each in <paramref name="format"/>.</summary>
         public static string MeanStd(double[] values, string format) =>
             Experiment.Mean(values).ToString(format, CultureInfo.InvariantCulture) + " ± " + Experiment.Std(values).ToString(format, CultureInfo.InvariantCulture);
-
-        private static double[] Epochs(int count) => Enumerable.Range(1, count).Select(e => (double)e).ToArray();
 
         private static string Signed(double value, string format) => (value >= 0 ? "+" : "−") + Math.Abs(value).ToString(format, CultureInfo.InvariantCulture);
 
