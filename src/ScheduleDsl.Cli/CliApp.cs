@@ -49,12 +49,20 @@ namespace ScheduleDsl.Cli
             ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (result.Errors.Count > 0)
             {
+                bool valuesOnly = true;
                 foreach (ParseError parseError in result.Errors)
                 {
                     error.WriteLine("error: " + parseError.Message);
+                    valuesOnly &= parseError.SymbolResult is OptionResult || parseError.SymbolResult is ArgumentResult;
                 }
 
-                error.WriteLine("Run 'schedule --help' for usage.");
+                // A value an option refused says what it takes; a command line of the wrong shape (an unknown option, a
+                // missing argument) also points to the usage.
+                if (!valuesOnly)
+                {
+                    error.WriteLine("Run 'schedule --help' for usage.");
+                }
+
                 return ExitCodes.BadInput;
             }
 

@@ -40,6 +40,35 @@ namespace ScheduleDsl.Cli
                 CustomParser = result => ParseInt(result, name),
             };
 
+        /// <summary>For rate options: absent, or a finite number greater than 0.</summary>
+        public static bool PositiveOrAbsent(double? value) => value is not double v || (v > 0 && !double.IsInfinity(v));
+
+        /// <summary>
+        /// Adds a validator: when the option's value (given or default) fails <paramref name="valid"/>, the parse fails with
+        /// <paramref name="message"/>, before any command runs. A value the parser refused is reported by the parser alone.
+        /// </summary>
+        public static Option<T> Must<T>(this Option<T> option, System.Func<T, bool> valid, System.Func<T, string> message)
+        {
+            option.Validators.Add(result =>
+            {
+                T value;
+                try
+                {
+                    value = result.GetValueOrDefault<T>();
+                }
+                catch (System.InvalidOperationException)
+                {
+                    return; // the parser refused the text and has reported why
+                }
+
+                if (!valid(value))
+                {
+                    result.AddError(message(value));
+                }
+            });
+            return option;
+        }
+
         private static double? ParseDouble(ArgumentResult result, string name)
         {
             string text = Single(result);

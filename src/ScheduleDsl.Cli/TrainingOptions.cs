@@ -21,17 +21,18 @@ namespace ScheduleDsl.Cli
 
         public Option<string> Layers { get; } = new Option<string>("--layers") { Description = "Hidden layer sizes, comma-separated (9,9,9 with --tutorial-data).", DefaultValueFactory = _ => "100" };
 
-        public Option<string> HiddenActivation { get; } = new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid or linear.", DefaultValueFactory = _ => "relu" };
+        public Option<string> HiddenActivation { get; } = Named(new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid or linear.", DefaultValueFactory = _ => "relu" }, TrainingNames.Activations);
 
-        public Option<string> LossName { get; } = new Option<string>("--loss") { Description = "cce (softmax outputs), bce (sigmoid outputs) or mse (linear outputs).", DefaultValueFactory = _ => "cce" };
+        public Option<string> LossName { get; } = Named(new Option<string>("--loss") { Description = "cce (softmax outputs), bce (sigmoid outputs) or mse (linear outputs).", DefaultValueFactory = _ => "cce" }, TrainingNames.Losses);
 
-        public Option<string> OptimizerName { get; } = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw (sgd with --tutorial-data).", DefaultValueFactory = _ => "adam" };
+        public Option<string> OptimizerName { get; } = Named(new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or adamw (sgd with --tutorial-data).", DefaultValueFactory = _ => "adam" }, TrainingNames.Optimizers);
 
-        public Option<double?> LearningRate { get; } = InvariantOptions.NullableDouble("--lr", "The optimizer's base rate (default: Keras's default for the optimizer).");
+        public Option<double?> LearningRate { get; } = InvariantOptions.NullableDouble("--lr", "The optimizer's base rate (default: Keras's default for the optimizer).")
+            .Must(InvariantOptions.PositiveOrAbsent, _ => "--lr must be a finite number greater than 0");
 
-        public Option<int> Epochs { get; } = InvariantOptions.Int("--epochs", "Epochs in all (10 with --tutorial-data).", 50);
+        public Option<int> Epochs { get; } = InvariantOptions.Int("--epochs", "Epochs in all (10 with --tutorial-data).", 50).Must(n => n >= 1, _ => "--epochs must be at least 1");
 
-        public Option<int> Batch { get; } = InvariantOptions.Int("--batch", "Samples per optimizer step (50 with --tutorial-data).", 32);
+        public Option<int> Batch { get; } = InvariantOptions.Int("--batch", "Samples per optimizer step (50 with --tutorial-data).", 32).Must(n => n >= 1, _ => "--batch must be at least 1");
 
         // Defaults for typical tabular data (scikit-learn's MLPClassifier: one hidden layer of 100, Adam 1e-3); with
         // --tutorial-data every option not given takes the tutorial's value instead, so the tutorial stays one flag.
@@ -99,7 +100,7 @@ namespace ScheduleDsl.Cli
         {
             int[] hidden = ParseLayers(LayersOf(result));
             CheckSize(features, hidden, classes);
-            Activation activation = ParseActivation(result.GetValue(HiddenActivation)!);
+            Activation activation = TrainingNames.Activations.Get(result.GetValue(HiddenActivation)!);
             (Loss _, Activation output) = LossAndOutput(result);
             return () =>
             {
@@ -116,39 +117,22 @@ namespace ScheduleDsl.Cli
             };
         }
 
+        /// <summary>A name option read through its registry: a name it lacks fails the parse with the choices and the nearest name.</summary>
+        private static Option<string> Named<T>(Option<string> option, NameRegistry<T> registry) =>
+            option.Must(name => registry.TryGet(name, out _), name => option.Name + " must be " + registry.Choices + ", not '" + name + "'" + registry.DidYouMean(name));
+
         public (Loss Loss, Activation Output) LossAndOutput(ParseResult result)
         {
-            string name = result.GetValue(LossName)!;
-            return TrainingNames.Losses.TryGet(name, out LossChoice? choice)
-                ? (choice.Loss, choice.Output)
-                : throw new UsageException("--loss must be " + TrainingNames.Losses.Choices + ", not '" + name + "'" + TrainingNames.Losses.DidYouMean(name));
+            LossChoice choice = TrainingNames.Losses.Get(result.GetValue(LossName)!);
+            return (choice.Loss, choice.Output);
         }
 
         public Func<Optimizer> OptimizerFactory(ParseResult result)
         {
             string name = OptimizerOf(result);
             double? lr = result.GetValue(LearningRate);
-            if (lr is double value && (!(value > 0) || double.IsInfinity(value)))
-            {
-                throw new UsageException("--lr must be a finite number greater than 0");
-            }
-
-            return TrainingNames.Optimizers.TryGet(name, out Func<double?, Optimizer>? create)
-                ? () => create(lr)
-                : throw new UsageException("--optimizer must be " + TrainingNames.Optimizers.Choices + ", not '" + name + "'" + TrainingNames.Optimizers.DidYouMean(name));
-        }
-
-        public void CheckCounts(ParseResult result)
-        {
-            if (EpochsOf(result) < 1)
-            {
-                throw new UsageException("--epochs must be at least 1");
-            }
-
-            if (BatchOf(result) < 1)
-            {
-                throw new UsageException("--batch must be at least 1");
-            }
+            Func<double?, Optimizer> create = TrainingNames.Optimizers.Get(name);
+            return () => create(lr);
         }
 
         /// <summary>The most weights and biases the tool trains: each takes four floats (value, gradient, two optimizer slots).</summary>
@@ -185,9 +169,5 @@ namespace ScheduleDsl.Cli
                     : throw new UsageException("--layers takes sizes ≥ 1 separated by commas, not '" + text + "'")).ToArray();
         }
 
-        private static Activation ParseActivation(string text) =>
-            TrainingNames.Activations.TryGet(text, out Activation activation)
-                ? activation
-                : throw new UsageException("--activation must be " + TrainingNames.Activations.Choices + ", not '" + text + "'" + TrainingNames.Activations.DidYouMean(text));
     }
 }

@@ -15,7 +15,8 @@ namespace ScheduleDsl.Cli.Commands
             var options = new TrainingOptions();
             var schedules = new Option<string[]>("--schedule") { Description = "A schedule to compare (repeat the option); 'constant' for the optimizer's rate.", AllowMultipleArgumentsPerToken = false };
             var file = new Option<string?>("--schedules-file") { Description = "A file with one schedule per line ('#' comments and blank lines skipped)." };
-            var seeds = InvariantOptions.Int("--seeds", "Repetitions with different seeds.", 5);
+            var seeds = InvariantOptions.Int("--seeds", "Repetitions with different seeds.", 5)
+                .Must(n => n >= 1, _ => "--seeds must be at least 1");
             var outputDirectory = new Option<string>("--out", "-o") { Description = "The folder for compare-loss.png and compare-rate.png.", DefaultValueFactory = _ => "compare-output" };
             var perSeed = new Option<bool>("--per-seed") { Description = "Also print every seed's test loss, test accuracy and final training loss." };
             var command = new Command("compare", "Train with several schedules and compare them.");
@@ -27,7 +28,6 @@ namespace ScheduleDsl.Cli.Commands
             command.Options.Add(perSeed);
             command.SetAction(result =>
             {
-                options.CheckCounts(result);
                 // Each text with where it came from, so an invalid one in a file is named by its line.
                 var texts = new List<(string Text, string? Where)>((result.GetValue(schedules) ?? new string[0]).Select(t => (t, (string?)null)));
                 if (result.GetValue(file) is string path)
@@ -43,10 +43,6 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 int seedCount = result.GetValue(seeds);
-                if (seedCount < 1)
-                {
-                    throw new UsageException("--seeds must be at least 1");
-                }
 
                 OutputPaths.CheckFolder(result.GetValue(outputDirectory), "--out");
 

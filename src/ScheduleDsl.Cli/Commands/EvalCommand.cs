@@ -12,8 +12,10 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var text = new Argument<string>("text") { Description = "The schedule, e.g. \"lr 1e-2: step 0.8 every 2\"." };
-            var steps = InvariantOptions.Int("--steps", "How many values, from t = 0.", 20);
-            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The optimizer's base rate that factor schedules multiply (default 1: the factors themselves).");
+            var steps = InvariantOptions.Int("--steps", "How many values, from t = 0.", 20)
+                .Must(n => n >= 1, n => "--steps must be at least 1, not " + n.ToString(CultureInfo.InvariantCulture));
+            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The optimizer's base rate that factor schedules multiply (default 1: the factors themselves).")
+                .Must(InvariantOptions.PositiveOrAbsent, _ => "--base-lr must be a finite number greater than 0");
             var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "csv", "json");
             var metrics = new Option<string?>("--metrics") { Description = "For plateau schedules: the metric observed after each t, comma-separated (m0,m1,…)." };
@@ -26,15 +28,6 @@ namespace ScheduleDsl.Cli.Commands
         public static int Run(string text, int steps, double? givenBaseLr, string format, string? metricsText, TextWriter output, TextWriter error)
         {
             double baseLr = givenBaseLr ?? 1.0;
-            if (steps < 1)
-            {
-                throw new UsageException("--steps must be at least 1, not " + steps.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (!(baseLr > 0) || double.IsInfinity(baseLr))
-            {
-                throw new UsageException("--base-lr must be a finite number greater than 0");
-            }
 
             ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
             if (schedule == null)

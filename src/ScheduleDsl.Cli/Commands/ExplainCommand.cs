@@ -11,7 +11,8 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var text = new Argument<string>("text") { Description = "The schedule to explain." };
-            var steps = InvariantOptions.NullableInt("--steps", "How many time indices to plot (default: the schedule's length plus a tenth, or 100).");
+            var steps = InvariantOptions.NullableInt("--steps", "How many time indices to plot (default: the schedule's length plus a tenth, or 100).")
+                .Must(n => n is not int given || given >= 2, n => "--steps must be at least 2, not " + n!.Value.ToString(CultureInfo.InvariantCulture));
             var command = new Command("explain", "Explain a schedule in English and plot it.") { text, steps };
             command.SetAction(result => Run(result.GetValue(text)!, result.GetValue(steps), output, error));
             return command;
@@ -19,11 +20,6 @@ namespace ScheduleDsl.Cli.Commands
 
         public static int Run(string text, int? steps, TextWriter output, TextWriter error)
         {
-            if (steps is int n && n < 2)
-            {
-                throw new UsageException("--steps must be at least 2, not " + n.ToString(CultureInfo.InvariantCulture));
-            }
-
             ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
             if (schedule == null)
             {

@@ -20,7 +20,10 @@ namespace ScheduleDsl.Cli.Commands
             var options = new TrainingOptions();
             var start = InvariantOptions.Double("--start", "The first rate of the sweep.", 1e-6);
             var end = InvariantOptions.Double("--end", "The last rate of the sweep.", 10);
-            var steps = InvariantOptions.Int("--steps", "Optimizer steps in the sweep.", 200);
+            var steps = InvariantOptions.Int("--steps", "Optimizer steps in the sweep.", 200)
+                .Must(
+                    n => n >= 10 && n <= LearningRateRangeTest.MaxSteps,
+                    n => "--steps must be between 10 and " + LearningRateRangeTest.MaxSteps.ToString(CultureInfo.InvariantCulture) + " (the sweep records every step), not " + n.ToString(CultureInfo.InvariantCulture));
             var file = new Option<string>("--out", "-o") { Description = "The PNG file of loss against rate.", DefaultValueFactory = _ => "find-lr.png" };
             var command = new Command("find-lr", "Run a learning-rate range test and suggest a schedule.");
             options.AddTo(command);
@@ -30,7 +33,6 @@ namespace ScheduleDsl.Cli.Commands
             command.Options.Add(file);
             command.SetAction(result =>
             {
-                options.CheckCounts(result);
                 if (result.GetValue(options.LearningRate) is double)
                 {
                     throw new UsageException("--lr would be ignored: the range test sets the rate at every step, from --start to --end");
@@ -40,12 +42,6 @@ namespace ScheduleDsl.Cli.Commands
                 if (!(settings.Start > 0) || !(settings.End > settings.Start) || double.IsInfinity(settings.End))
                 {
                     throw new UsageException("--start and --end must be finite, with 0 < start < end");
-                }
-
-                if (settings.Steps < 10 || settings.Steps > LearningRateRangeTest.MaxSteps)
-                {
-                    throw new UsageException("--steps must be between 10 and " + LearningRateRangeTest.MaxSteps.ToString(CultureInfo.InvariantCulture)
-                        + " (the sweep records every step), not " + settings.Steps.ToString(CultureInfo.InvariantCulture));
                 }
 
                 string path = result.GetValue(file)!;

@@ -12,24 +12,17 @@ namespace ScheduleDsl.Cli.Commands
         public static Command Create(TextWriter output, TextWriter error)
         {
             var texts = new Argument<string[]>("text") { Description = "One or more schedules.", Arity = ArgumentArity.OneOrMore };
-            var steps = InvariantOptions.Int("--steps", "Time indices to plot, from 0.", 100);
+            var steps = InvariantOptions.Int("--steps", "Time indices to plot, from 0.", 100)
+                .Must(n => n >= 2 && n <= 10_000_000, _ => "--steps must be between 2 and 10000000");
             var file = new Option<string>("--out", "-o") { Description = "The PNG file to write.", Required = true };
-            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The base rate that factor schedules multiply (default 1: the factors themselves).");
+            var baseLr = InvariantOptions.NullableDouble("--base-lr", "The base rate that factor schedules multiply (default 1: the factors themselves).")
+                .Must(InvariantOptions.PositiveOrAbsent, _ => "--base-lr must be a finite number greater than 0");
             var command = new Command("plot", "Plot the rate curves of schedules to a PNG file.") { texts, steps, file, baseLr };
             command.SetAction(result =>
             {
                 int count = result.GetValue(steps);
-                if (count < 2 || count > 10_000_000)
-                {
-                    throw new UsageException("--steps must be between 2 and 10000000");
-                }
-
                 double? givenScale = result.GetValue(baseLr);
                 double scale = givenScale ?? 1.0;
-                if (!(scale > 0) || double.IsInfinity(scale))
-                {
-                    throw new UsageException("--base-lr must be a finite number greater than 0");
-                }
 
                 string path = result.GetValue(file)!;
                 OutputPaths.CheckFile(path, "--out");

@@ -31,7 +31,6 @@ namespace ScheduleDsl.Cli.Commands
 
             command.SetAction(result =>
             {
-                options.CheckCounts(result);
                 if (result.GetValue(init) != null && result.GetValue(resume) != null)
                 {
                     throw new UsageException("give --init or --resume, not both");
