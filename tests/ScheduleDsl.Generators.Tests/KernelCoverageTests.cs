@@ -23,21 +23,22 @@ namespace ScheduleDsl.Generators.Tests
         {
             ["constant"] = ("Constant(0.05)", "constant 0.05"),
             ["hold"] = ("Hold(3)", "hold 3"),
-            ["warmup"] = ("Warmup(WarmupShape.Cosine, 5, From = 0.001, To = 0.1)", "warmup cosine 5 from 0.001 to 0.1"),
+            ["warmup"] = ("Warmup(WarmupShape.Sqrt, 5, From = 0.001, To = 0.1)", "warmup sqrt 5 from 0.001 to 0.1"),
             ["step"] = ("StepDecay(0.8, Every = 2)", "step 0.8 every 2"),
             ["multistep"] = ("MultiStepDecay(0.1, 30, 60)", "multistep 0.1 at 30, 60"),
             ["exp"] = ("ExponentialDecay(0.5, Every = 10, Staircase = true)", "exp 0.5 every 10 staircase"),
             ["inverse-time"] = ("InverseTimeDecay(0.5, Every = 10, Staircase = true)", "inverse-time 0.5 every 10 staircase"),
             ["inverse-sqrt"] = ("InverseSqrtDecay(Scale = 4000)", "inverse-sqrt scale 4000"),
             ["linear"] = ("LinearDecay(100, 0.01)", "linear 100 to 0.01"),
-            ["poly"] = ("PolynomialDecay(50, Power = 2, To = 0.001)", "poly 50 power 2 to 0.001"),
-            ["cosine"] = ("CosineDecay(100, To = 0.001)", "cosine 100 to 0.001"),
+            ["poly"] = ("PolynomialDecay(50, Power = 2, To = 0.001, Cycle = true)", "poly 50 power 2 to 0.001 cycle"),
+            ["sqrt"] = ("SqrtDecay(100, To = 0.001)", "sqrt 100 to 0.001"),
+            ["cosine"] = ("CosineDecay(100, To = 0.001, Power = 2, KDecay = 1.5)", "cosine 100 to 0.001 power 2 k-decay 1.5"),
             ["tanh"] = ("TanhDecay(20, To = 0.001)", "tanh 20 to 0.001"),
             ["restarts"] = ("CosineRestarts(10, Mult = 2, Decay = 0.5, To = 1e-4)", "restarts 10 mult 2 decay 0.5 to 1e-4"),
             ["cyclic"] = ("Cyclic(0.001, 0.006, 5, Mode = CyclicMode.ExpRange, Gamma = 0.99, Down = 7)", "cyclic exp-range 0.99 0.001 to 0.006 up 5 down 7"),
             ["onecycle"] = ("OneCycle(0.1, 1000, Warm = 0.25, Div = 10, FinalDiv = 100, Linear = true, ThreePhase = true)", "onecycle 0.1 over 1000 warm 0.25 div 10 final-div 100 linear three-phase"),
             ["piecewise"] = ("Piecewise(new[] { 0.1, 0.05, 0.01 }, new[] { 10, 20 })", "piecewise 0.1 until 10, 0.05 until 20, 0.01"),
-            ["plateau"] = ("Plateau(0.5, 2, Cooldown = 1, Threshold = 0.01, Mode = PlateauMode.Max, Floor = 1e-5)", "plateau factor 0.5 patience 2 cooldown 1 threshold 0.01 mode max floor 1e-5"),
+            ["plateau"] = ("Plateau(0.5, 2, Cooldown = 1, Threshold = 0.01, AbsoluteThreshold = true, Mode = PlateauMode.Max, Floor = 1e-5)", "plateau factor 0.5 patience 2 cooldown 1 threshold 0.01 absolute mode max floor 1e-5"),
         };
 
         public static TheoryData<string> Kernels()
@@ -134,7 +135,7 @@ namespace ScheduleDsl.Generators.Tests
         [Fact]
         public void TheLanguagesWordsComeFromTheCatalogAndAreTheContractsWords()
         {
-            // The words of contract v1, as the keyword list held them before the catalog derived it.
+            // The words of the contract, as the keyword list held them before the catalog derived it, and those v2 adds.
             string[] contract =
             {
                 "constant", "hold", "warmup", "step", "multistep", "exp", "inverse-time", "inverse-sqrt", "linear", "poly",
@@ -142,6 +143,8 @@ namespace ScheduleDsl.Generators.Tests
                 "from", "to", "every", "at", "staircase", "scale", "power", "mult", "decay", "triangular", "triangular2",
                 "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
                 "cooldown", "threshold", "mode", "max", "floor", "for",
+                // v2 kernel options
+                "sqrt", "k-decay", "cycle", "absolute",
             };
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }

@@ -214,6 +214,43 @@ namespace ScheduleDsl.Tests
             Assert.Equal(0.1 / 25 / 1e4, s.At(long.MaxValue), 1e-18);
         }
 
+        /// <summary>v2: HF <c>get_wsd_schedule(decay_type="1-sqrt")</c>: <c>e + (s−e)·(1−√(τ/N))</c>.</summary>
+        [Fact]
+        public void SqrtIsTheOneMinusSqrtCooldown() =>
+            AssertCurve("lr 3e-4: sqrt 100 to 3e-5", t => t < 100 ? 3e-5 + (3e-4 - 3e-5) * (1 - Math.Sqrt(t / 100.0)) : 3e-5);
+
+        /// <summary>v2: HF <c>warmup_type="1-sqrt"</c>: <c>a + (b−a)·(1−√(1−τ/N))</c>.</summary>
+        [Fact]
+        public void WarmupSqrt() =>
+            AssertCurve("lr 0.1: warmup sqrt 20 from 0.001", t => t < 20 ? 0.001 + (0.1 - 0.001) * (1 - Math.Sqrt(1 - t / 20.0)) : 0.1);
+
+        /// <summary>v2: optax <c>cosine_decay_schedule(exponent=p)</c> with timm's <c>k_decay</c>: <c>e + (s−e)·((1+cos(π·(τ/N)^k))/2)^p</c>.</summary>
+        [Fact]
+        public void CosineWithPowerAndKDecay() =>
+            AssertCurve("lr 0.1: cosine 50 to 0.001 power 2 k-decay 1.5", t => t < 50 ? 0.001 + (0.1 - 0.001) * Math.Pow((1 + Math.Cos(Math.PI * Math.Pow(t / 50.0, 1.5))) / 2, 2) : 0.001);
+
+        /// <summary>v2: optax's exponent alone, checked against optax's own formula <c>(1−α)·(0.5·(1+cos(π·τ/N)))^p + α</c> (as a factor).</summary>
+        [Fact]
+        public void CosinePowerAloneIsOptaxExponent() =>
+            AssertCurve("cosine 40 to 0.1 power 3", t => t < 40 ? (1 - 0.1) * Math.Pow(0.5 * (1 + Math.Cos(Math.PI * t / 40.0)), 3) + 0.1 : 0.1);
+
+        /// <summary>
+        /// v2: Keras <c>PolynomialDecay(cycle=True)</c>: <c>decay_steps·max(1, ⌈step/decay_steps⌉)</c>, then
+        /// <c>(initial − end)·(1 − step/decay_steps)^power + end</c>; open-ended.
+        /// </summary>
+        [Fact]
+        public void PolyCycleIsKerasPolynomialDecayWithCycle()
+        {
+            static double Keras(long step)
+            {
+                double decaySteps = 10 * (step == 0 ? 1 : Math.Ceiling(step / 10.0));
+                return (0.1 - 0.01) * Math.Pow(1 - step / decaySteps, 2) + 0.01;
+            }
+
+            AssertCurve("lr 0.1: poly 10 power 2 to 0.01 cycle", Keras);
+            Assert.Null(Schedule.Describe("poly 10 cycle").Length);
+        }
+
         [Fact]
         public void PiecewiseSwitchesAtTheBoundary() => AssertCurve("lr 1: piecewise 1 until 10, 0.5 until 20, 0.1", t => t < 10 ? 1 : t < 20 ? 0.5 : 0.1);
     }

@@ -7,16 +7,18 @@ namespace ScheduleDsl.Tests
     /// <summary><c>plateau</c>: PyTorch ReduceLROnPlateau (relative threshold), its timing, its state and resume.</summary>
     public class PlateauTests
     {
-        /// <summary>A line-by-line port of ReduceLROnPlateau.step for mode min, threshold_mode rel.</summary>
+        /// <summary>A line-by-line port of ReduceLROnPlateau.step for mode min, threshold_mode rel (or abs).</summary>
         private sealed class Reference
         {
             private readonly double _factor, _threshold, _minLr;
             private readonly int _patience, _cooldown;
+            private readonly bool _absolute;
             private double _best = double.PositiveInfinity;
             private int _bad, _cooldownCounter;
 
-            public Reference(double lr, double factor, int patience, int cooldown, double threshold, double minLr)
+            public Reference(double lr, double factor, int patience, int cooldown, double threshold, double minLr, bool absolute = false)
             {
+                _absolute = absolute;
                 Lr = lr;
                 _factor = factor;
                 _patience = patience;
@@ -29,7 +31,7 @@ namespace ScheduleDsl.Tests
 
             public void Step(double metric)
             {
-                if (metric < _best * (1 - _threshold))
+                if (_absolute ? metric < _best - _threshold : metric < _best * (1 - _threshold))
                 {
                     _best = metric;
                     _bad = 0;
@@ -88,6 +90,30 @@ namespace ScheduleDsl.Tests
                 schedule.Observe(metric);
                 reference.Step(metric);
             }
+        }
+
+        /// <summary>v2: <c>threshold r absolute</c> is PyTorch's <c>threshold_mode='abs'</c>: an improvement beyond <c>r</c> itself.</summary>
+        [Theory]
+        [InlineData(0.5, 2, 1, 1e-3, 1e-5)]
+        [InlineData(0.8, 4, 0, 0.005, 0)]
+        public void MatchesReduceLROnPlateauWithAnAbsoluteThreshold(double factor, int patience, int cooldown, double threshold, double floor)
+        {
+            string text = FormattableString.Invariant($"lr 0.1: plateau factor {factor} patience {patience} cooldown {cooldown} threshold {threshold} absolute floor {floor}");
+            var schedule = (IMetricSchedule)Schedule.Parse(text);
+            var reference = new Reference(0.1, factor, patience, cooldown, threshold, floor, absolute: true);
+            var relative = (IMetricSchedule)Schedule.Parse(text.Replace(" absolute", string.Empty, StringComparison.Ordinal));
+            bool differs = false;
+            // Losses around 100, where a relative and an absolute threshold of the same number are far apart.
+            foreach (double metric in Array.ConvertAll(Metrics(300, patience), m => 100 * m))
+            {
+                Assert.Equal(reference.Lr, schedule.At(schedule.Observations));
+                differs |= schedule.At(schedule.Observations) != relative.At(relative.Observations);
+                schedule.Observe(metric);
+                relative.Observe(metric);
+                reference.Step(metric);
+            }
+
+            Assert.True(differs, "the absolute threshold made no difference on these metrics");
         }
 
         [Fact]

@@ -21,14 +21,18 @@ namespace ScheduleDsl.Tests
             Gen.Select(Gen.Int[0, 2], Gen.Double[0.001, 0.5], Gen.Double[0.51, 1], Length, Length, (mode, lo, hi, up, down) =>
                 $"cyclic {(mode == 0 ? string.Empty : mode == 1 ? "triangular2 " : "exp-range 0.999 ")}{Num(lo)} to {Num(hi)} up {up} down {down}"),
             Gen.Select(Level, Level, Level, (a, b, c) => $"piecewise {a} until 3, {b} until 7, {c}"),
-            Gen.Select(Factor.Where(f => f != "1"), Gen.Int[0, 4], Gen.Int[0, 3], Gen.Bool, (f, p, c, max) => $"plateau factor {f} patience {p} cooldown {c}{(max ? " mode max" : string.Empty)} floor 1e-6"));
+            Gen.Select(Factor.Where(f => f != "1"), Gen.Int[0, 4], Gen.Int[0, 3], Gen.Bool, Gen.Bool, (f, p, c, max, absolute) =>
+                $"plateau factor {f} patience {p} cooldown {c}{(absolute ? " threshold 0.01 absolute" : string.Empty)}{(max ? " mode max" : string.Empty)} floor 1e-6"),
+            Gen.Select(Length, Gen.Double[0.5, 3], Level, (n, p, e) => $"poly {n} power {Num(p)} to {e} cycle"));
 
         private static readonly Gen<string> Bounded = Gen.OneOf(
             Length.Select(n => "hold " + n),
-            Gen.Select(Gen.Int[0, 2], Length, Gen.Double[0.001, 0.01], Level, (shape, n, a, b) => $"warmup {(shape == 0 ? "linear" : shape == 1 ? "cosine" : "exp")} {n} from {Num(a)} to {b}"),
+            Gen.Select(Gen.Int[0, 3], Length, Gen.Double[0.001, 0.01], Level, (shape, n, a, b) => $"warmup {(shape == 0 ? "linear" : shape == 1 ? "cosine" : shape == 2 ? "exp" : "sqrt")} {n} from {Num(a)} to {b}"),
             Gen.Select(Length, Level, (n, e) => $"linear {n} to {e}"),
             Gen.Select(Length, Gen.Double[0.5, 3], Level, (n, p, e) => $"poly {n} power {Num(p)} to {e}"),
             Gen.Select(Length, Level, (n, e) => $"cosine {n} to {e}"),
+            Gen.Select(Length, Level, Gen.Double[0.5, 3], Gen.Double[0.5, 3], (n, e, p, k) => $"cosine {n} to {e} power {Num(p)} k-decay {Num(k)}"),
+            Gen.Select(Length, Level, (n, e) => $"sqrt {n} to {e}"),
             Gen.Select(Length, Level, (n, e) => $"tanh {n} to {e}"),
             Gen.Select(Level, Gen.Int[10, 200], Gen.Bool, Gen.Bool, (peak, n, linear, three) =>
                 $"onecycle {peak} over {n} warm 0.3{(linear ? " linear" : string.Empty)}{(three ? " three-phase" : string.Empty)}"));

@@ -274,7 +274,11 @@ namespace ScheduleDsl.Generators.Emit
                 case WarmupShape.Cosine:
                     _w.Line(otherwise + target + " = " + Curve(AnnealShape.Cosine, a, b, knownA, knownB, Fraction(tau, warmup.Length.AsLong), null) + ";");
                     break;
-                default:
+                case WarmupShape.Sqrt:
+                    // a + (b−a)·(1−√(1−x)): the 1−sqrt cooldown from b, run backwards from 1−x.
+                    _w.Line(otherwise + target + " = " + Curve(AnnealShape.Sqrt, b, a, knownB, knownA, "(1 - " + Fraction(tau, warmup.Length.AsLong) + ")", null) + ";");
+                    break;
+                case WarmupShape.Exponential:
                     string x = Fraction(tau, warmup.Length.AsLong);
                     if (knownA is double ea && knownB is double eb && Levels.IsPlainRatio(ea, eb))
                     {
@@ -287,20 +291,40 @@ namespace ScheduleDsl.Generators.Emit
                     }
 
                     break;
+                default:
+                    throw new System.InvalidOperationException("The emitter has no code for warmup shape " + warmup.Shape);
             }
         }
 
         private void Anneal(AnnealKernel anneal, string tau, LevelCode s, string target, bool withinLength)
         {
+            if (anneal.Cycle)
+            {
+                PolyCycle(anneal, tau, s, target);
+                return;
+            }
+
             string e = D(anneal.End);
             string x = Fraction(tau, anneal.Length.AsLong);
             string otherwise = Guard(tau, anneal.Length.AsLong, target, e, withinLength);
             string formula = anneal.Shape switch
             {
                 AnnealShape.Linear => Linear(s.Code, e, s.Known, anneal.End, tau, anneal.Length.AsLong),
+                AnnealShape.Cosine when anneal.IsShapedCosine => Curve(
+                    anneal.Shape, s.Code, e, s.Known, anneal.End, anneal.KDecay == null ? x : Math + ".Pow(" + x + ", " + D(anneal.KDecayExponent) + ")", anneal.Power == null ? null : D(anneal.Exponent)),
                 _ => Curve(anneal.Shape, s.Code, e, s.Known, anneal.End, x, anneal.Shape == AnnealShape.Poly ? D(anneal.Exponent) : null),
             };
             _w.Line(otherwise + target + " = " + formula + ";");
+        }
+
+        /// <summary><c>poly N … cycle</c>: the polynomial over <c>N·max(1, ⌈τ/N⌉)</c>, open-ended (Keras <c>cycle=True</c>).</summary>
+        private void PolyCycle(AnnealKernel anneal, string tau, LevelCode s, string target)
+        {
+            string cycles = Fresh("cycles");
+            long n = anneal.Length.AsLong;
+            _w.Line("long " + cycles + " = " + tau + " <= " + CSharp.Long(n) + " ? 1 : " + tau + " / " + CSharp.Long(n) + " + (" + tau + " % " + CSharp.Long(n) + " == 0 ? 0 : 1);");
+            string x = "((double)" + tau + " / ((double)" + CSharp.Long(n) + " * " + cycles + "))";
+            _w.Line(target + " = " + Curve(AnnealShape.Poly, s.Code, D(anneal.End), s.Known, anneal.End, x, D(anneal.Exponent)) + ";");
         }
 
         private static string Fraction(string tau, long length) => "((double)" + tau + " / " + CSharp.Long(length) + ")";
@@ -329,7 +353,10 @@ namespace ScheduleDsl.Generators.Emit
         {
             if (knownFrom is not double f || knownTo is not double e)
             {
-                return Helper + "." + shape + "(" + from + ", " + to + ", " + x + (power != null ? ", " + power : string.Empty) + ")";
+                // A level known only at run time: the same curve through the runtime's Levels (k-decay is already in x).
+                return shape == AnnealShape.Cosine && power != null
+                    ? Helper + ".CosinePower(" + from + ", " + to + ", " + x + ", " + power + ", 1)"
+                    : Helper + "." + shape + "(" + from + ", " + to + ", " + x + (power != null ? ", " + power : string.Empty) + ")";
             }
 
             bool falling = f >= e;
@@ -337,9 +364,13 @@ namespace ScheduleDsl.Generators.Emit
             string high = falling ? from : to;
             string cos = Math + ".Cos(" + Math + ".PI * " + x + ")";
             string tanh = Math + ".Tanh(-7 + 10 * " + x + ")";
+            string sqrt = Math + ".Sqrt(" + x + ")";
+            string cosineWeight = power == null ? "(1 + " + cos + ") / 2" : Math + ".Pow((1 + " + cos + ") / 2, " + power + ")";
             string weight = shape switch
             {
+                AnnealShape.Cosine when power != null => falling ? cosineWeight : "(1 - " + cosineWeight + ")",
                 AnnealShape.Cosine => falling ? "(1 + " + cos + ") / 2" : "(1 - " + cos + ") / 2",
+                AnnealShape.Sqrt => falling ? "(1 - " + sqrt + ")" : sqrt,
                 AnnealShape.Poly => falling ? Math + ".Pow(1 - " + x + ", " + power + ")" : "(1 - " + Math + ".Pow(1 - " + x + ", " + power + "))",
                 AnnealShape.Tanh => falling ? "(1 - " + tanh + ") / 2" : "(1 + " + tanh + ") / 2",
                 _ => throw new System.ArgumentOutOfRangeException(nameof(shape), shape, "Linear has its own form (Linear)."),
@@ -536,7 +567,7 @@ namespace ScheduleDsl.Generators.Emit
                     _w.Line(_statePrefix + plateau.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Observe(metric, " + s.Code + ", "
                         + D(plateau.Factor.Value) + ", " + plateau.PatienceCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", "
                         + plateau.CooldownCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + D(plateau.RelativeThreshold) + ", "
-                        + (plateau.IsMaximizing ? "true" : "false") + ", " + D(plateau.FloorLevel) + ");");
+                        + (plateau.IsMaximizing ? "true" : "false") + ", " + D(plateau.FloorLevel) + (plateau.IsAbsoluteThreshold ? ", absoluteThreshold: true" : string.Empty) + ");");
                     break;
             }
         }

@@ -170,6 +170,9 @@ namespace ScheduleDsl
 
         /// <summary>The end level; unset: 0.</summary>
         public double To { get; set; }
+
+        /// <summary>Keras' <c>cycle=True</c> (<c>cycle</c>): open-ended, restarting over a longer span each time the end is reached.</summary>
+        public bool Cycle { get; set; }
     }
 
     /// <summary><c>cosine N [to e]</c> (Keras <c>CosineDecay</c>).</summary>
@@ -177,6 +180,25 @@ namespace ScheduleDsl
     {
         /// <summary>Anneals along a half cosine over <paramref name="length"/> time units.</summary>
         public CosineDecayAttribute(int length) => Length = length;
+
+        /// <summary>The length of the decay in time units.</summary>
+        public int Length { get; }
+
+        /// <summary>The end level; unset: 0.</summary>
+        public double To { get; set; }
+
+        /// <summary>The exponent of the cosine weight (optax <c>exponent</c>, <c>power p</c>); unset: 1.</summary>
+        public double Power { get; set; }
+
+        /// <summary>Time enters as <c>(τ/N)^k</c> (timm <c>k_decay</c>, <c>k-decay k</c>); unset: 1.</summary>
+        public double KDecay { get; set; }
+    }
+
+    /// <summary><c>sqrt N [to e]</c>: the 1−sqrt cooldown of warmup-stable-decay, <c>e + (s−e)·(1−√(τ/N))</c>.</summary>
+    public sealed class SqrtDecayAttribute : SchedulePhaseAttribute
+    {
+        /// <summary>Decays as 1 − √(τ/N) over <paramref name="length"/> time units (HF <c>decay_type="1-sqrt"</c>).</summary>
+        public SqrtDecayAttribute(int length) => Length = length;
 
         /// <summary>The length of the decay in time units.</summary>
         public int Length { get; }
@@ -317,6 +339,9 @@ namespace ScheduleDsl
 
         /// <summary>The relative improvement that counts; unset: 1e-4.</summary>
         public double Threshold { get; set; }
+
+        /// <summary>The threshold is an absolute change of the metric (PyTorch <c>threshold_mode='abs'</c>, <c>absolute</c>).</summary>
+        public bool AbsoluteThreshold { get; set; }
 
         /// <summary>Whether the metric should fall or rise.</summary>
         public PlateauMode Mode { get; set; }

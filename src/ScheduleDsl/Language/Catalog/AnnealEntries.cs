@@ -3,8 +3,9 @@ using ScheduleDsl.Language.Model;
 namespace ScheduleDsl.Language
 {
     /// <summary>
-    /// The annealing kernels over a length: <c>linear N to e</c>, <c>poly N [power p] [to e]</c>, <c>cosine N [to e]</c>
-    /// and <c>tanh N [to e]</c>; one entry per keyword, sharing the parse and the model class.
+    /// The annealing kernels over a length: <c>linear N to e</c>, <c>poly N [power p] [to e] [cycle]</c>,
+    /// <c>cosine N [to e] [power p] [k-decay k]</c>, <c>tanh N [to e]</c> and <c>sqrt N [to e]</c>; one entry per keyword,
+    /// sharing the parse and the model class.
     /// </summary>
     internal sealed class AnnealEntry : KernelEntry<AnnealKernel>
     {
@@ -27,15 +28,15 @@ namespace ScheduleDsl.Language
             AnnealShape.Poly,
             KernelKind.Poly,
             "poly",
-            new[] { new ClauseSpec("power", ClauseKind.Number, "p"), new ClauseSpec("to", ClauseKind.Number, "e") },
-            new AttributeForm("PolynomialDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("Power", "power"), AttributeArgument.Named("To", "to")));
+            new[] { new ClauseSpec("power", ClauseKind.Number, "p"), new ClauseSpec("to", ClauseKind.Number, "e"), new ClauseSpec("cycle", ClauseKind.Flag, string.Empty) },
+            new AttributeForm("PolynomialDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("Power", "power"), AttributeArgument.Named("To", "to"), AttributeArgument.NamedFlag("Cycle", "cycle")));
 
         public static AnnealEntry Cosine() => new AnnealEntry(
             AnnealShape.Cosine,
             KernelKind.Cosine,
             "cosine",
-            new[] { new ClauseSpec("to", ClauseKind.Number, "e") },
-            new AttributeForm("CosineDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to")));
+            new[] { new ClauseSpec("to", ClauseKind.Number, "e"), new ClauseSpec("power", ClauseKind.Number, "p"), new ClauseSpec("k-decay", ClauseKind.Number, "k") },
+            new AttributeForm("CosineDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to"), AttributeArgument.Named("Power", "power"), AttributeArgument.Named("KDecay", "k-decay")));
 
         public static AnnealEntry Tanh() => new AnnealEntry(
             AnnealShape.Tanh,
@@ -44,21 +45,55 @@ namespace ScheduleDsl.Language
             new[] { new ClauseSpec("to", ClauseKind.Number, "e") },
             new AttributeForm("TanhDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to")));
 
+        public static AnnealEntry Sqrt() => new AnnealEntry(
+            AnnealShape.Sqrt,
+            KernelKind.Sqrt,
+            "sqrt",
+            new[] { new ClauseSpec("to", ClauseKind.Number, "e") },
+            new AttributeForm("SqrtDecayAttribute", AttributeArgument.Number(0), AttributeArgument.Named("To", "to")));
+
         public override KernelNode? Parse(Parser parser, Token keyword)
         {
             Written? length = parser.ExpectInteger("the length", keyword, 1);
             FoundClauses found = parser.ParseClauses(keyword, Clauses, out bool failed);
             Written? power = found.Value("power");
-            if (length is not Written n || failed || (power is Written p && !parser.Positive(p, "the power of 'poly'")))
+            Written? kDecay = found.Value("k-decay");
+            if (length is not Written n || failed
+                || (power is Written p && !parser.Positive(p, "the power of '" + Keyword + "'"))
+                || (kDecay is Written k && !parser.Positive(k, "the k-decay of 'cosine'")))
             {
                 return null;
             }
 
-            return new AnnealKernel(_shape, n, power, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword));
+            return new AnnealKernel(_shape, n, power, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword), kDecay, found.Flag("cycle"));
         }
 
-        protected override string Write(AnnealKernel kernel, CanonicalParts parts) =>
-            parts.Add(kernel.Length).Optional("power", kernel.Power).Optional("to", kernel.To).ToString();
+        protected override string Write(AnnealKernel kernel, CanonicalParts parts)
+        {
+            parts.Add(kernel.Length);
+            foreach (ClauseSpec clause in Clauses)
+            {
+                switch (clause.Keyword)
+                {
+                    case "power":
+                        parts.Optional("power", kernel.Power);
+                        break;
+                    case "to":
+                        parts.Optional("to", kernel.To);
+                        break;
+                    case "k-decay":
+                        parts.Optional("k-decay", kernel.KDecay);
+                        break;
+                    case "cycle":
+                        parts.Flag("cycle", kernel.Cycle);
+                        break;
+                    default:
+                        throw new System.InvalidOperationException("No canonical text for clause '" + clause.Keyword + "' of '" + Keyword + "'");
+                }
+            }
+
+            return parts.ToString();
+        }
 
         protected override string Explain(AnnealKernel kernel, SentenceWords words)
         {
@@ -66,11 +101,19 @@ namespace ScheduleDsl.Language
             {
                 AnnealShape.Linear => "decrease linearly",
                 AnnealShape.Poly => "decay polynomially with power " + SentenceWords.N(kernel.Exponent),
+                AnnealShape.Cosine when kernel.IsShapedCosine => "anneal along a half cosine"
+                    + (kernel.Power != null ? " raised to the power " + SentenceWords.N(kernel.Exponent) : string.Empty)
+                    + (kernel.KDecay != null ? " of time to the power " + SentenceWords.N(kernel.KDecayExponent) + " (timm k-decay)" : string.Empty)
+                    + (kernel.Power != null ? " (optax exponent)" : string.Empty),
                 AnnealShape.Cosine => "anneal along a half cosine",
                 AnnealShape.Tanh => "anneal along a tanh curve (timm)",
+                AnnealShape.Sqrt => "decay as 1 − √(τ/N) (the 1−sqrt cooldown of warmup-stable-decay)",
                 _ => throw new System.InvalidOperationException("No sentence for anneal shape " + kernel.Shape),
             };
-            return curve + " from " + words.Level + " to " + SentenceWords.N(kernel.End) + " over " + words.Count(kernel.Length.AsLong);
+            string sentence = curve + " from " + words.Level + " to " + SentenceWords.N(kernel.End) + " over " + words.Count(kernel.Length.AsLong);
+            return kernel.Cycle
+                ? sentence + ", then again over twice, three times … that length from where it has reached, each time it reaches its end (Keras PolynomialDecay cycle=True)"
+                : sentence;
         }
     }
 

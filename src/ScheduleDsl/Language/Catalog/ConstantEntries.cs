@@ -63,7 +63,7 @@ namespace ScheduleDsl.Language
     internal sealed class WarmupEntry : KernelEntry<WarmupKernel>
     {
         /// <summary>The shapes' words, in the order of <see cref="WarmupShape"/>.</summary>
-        public static readonly string[] Shapes = { "linear", "cosine", "exp" };
+        public static readonly string[] Shapes = { "linear", "cosine", "exp", "sqrt" };
 
         public WarmupEntry()
             : base(
@@ -101,7 +101,14 @@ namespace ScheduleDsl.Language
 
         protected override string Explain(WarmupKernel kernel, SentenceWords words)
         {
-            string shape = kernel.Shape == WarmupShape.Linear ? "linearly" : kernel.Shape == WarmupShape.Cosine ? "along a half cosine" : "exponentially";
+            string shape = kernel.Shape switch
+            {
+                WarmupShape.Linear => "linearly",
+                WarmupShape.Cosine => "along a half cosine",
+                WarmupShape.Exponential => "exponentially",
+                WarmupShape.Sqrt => "along 1 − √(1 − τ/N) (the 1−sqrt warmup of warmup-stable-decay)",
+                _ => throw new System.InvalidOperationException("No sentence for warmup shape " + kernel.Shape),
+            };
             string from = kernel.From is Written a ? SentenceWords.N(a.Value) : kernel.Shape == WarmupShape.Exponential ? "1% of its target" : "0";
             string to = kernel.To is Written b ? SentenceWords.N(b.Value) : words.Level;
             return "warm up " + shape + " from " + from + " to " + to + " over " + words.Count(kernel.Length.AsLong);

@@ -203,7 +203,7 @@ namespace ScheduleDsl.Language
         }
     }
 
-    /// <summary><c>plateau factor f patience p [cooldown c] [threshold r] [mode min|max] [floor m]</c> (PyTorch <c>ReduceLROnPlateau</c>).</summary>
+    /// <summary><c>plateau factor f patience p [cooldown c] [threshold r] [absolute] [mode min|max] [floor m]</c> (PyTorch <c>ReduceLROnPlateau</c>).</summary>
     internal sealed class PlateauEntry : KernelEntry<PlateauKernel>
     {
         /// <summary>The modes, in the order of the public <c>PlateauMode</c>.</summary>
@@ -217,6 +217,7 @@ namespace ScheduleDsl.Language
                 {
                     new ClauseSpec("factor", ClauseKind.Number, "f", required: true), new ClauseSpec("patience", ClauseKind.Integer, "p", required: true, minimum: 0),
                     new ClauseSpec("cooldown", ClauseKind.Integer, "c", minimum: 0), new ClauseSpec("threshold", ClauseKind.Number, "r"),
+                    new ClauseSpec("absolute", ClauseKind.Flag, string.Empty),
                     new ClauseSpec("mode", ClauseKind.Choice, "min|max", choices: Modes), new ClauseSpec("floor", ClauseKind.Number, "m"),
                 },
                 new AttributeForm(
@@ -225,6 +226,7 @@ namespace ScheduleDsl.Language
                     AttributeArgument.Number(1, "patience"),
                     AttributeArgument.Named("Cooldown", "cooldown"),
                     AttributeArgument.Named("Threshold", "threshold"),
+                    AttributeArgument.NamedFlag("AbsoluteThreshold", "absolute"),
                     AttributeArgument.NamedEnum("Mode", "PlateauMode", "mode min", "mode max"),
                     AttributeArgument.Named("Floor", "floor")),
                 Modes)
@@ -248,12 +250,14 @@ namespace ScheduleDsl.Language
 
             bool? maximize = found.Choices.TryGetValue("mode", out string? mode) ? mode == "max" : (bool?)null;
             return new PlateauKernel(
-                f, found.Value("patience")!.Value, found.Value("cooldown"), found.Value("threshold"), maximize, found.Value("floor"), parser.NextPlateauIndex(), Parser.Span(keyword), parser.SpanFrom(keyword));
+                f, found.Value("patience")!.Value, found.Value("cooldown"), found.Value("threshold"), maximize, found.Value("floor"), parser.NextPlateauIndex(), Parser.Span(keyword), parser.SpanFrom(keyword),
+                found.Flag("absolute"));
         }
 
         protected override string Write(PlateauKernel kernel, CanonicalParts parts)
         {
-            parts.Clause("factor", kernel.Factor).Clause("patience", kernel.Patience).Optional("cooldown", kernel.Cooldown).Optional("threshold", kernel.Threshold);
+            parts.Clause("factor", kernel.Factor).Clause("patience", kernel.Patience).Optional("cooldown", kernel.Cooldown).Optional("threshold", kernel.Threshold)
+                .Flag("absolute", kernel.IsAbsoluteThreshold);
             if (kernel.Maximize is bool maximize)
             {
                 parts.Add(maximize ? "mode max" : "mode min");
@@ -265,7 +269,8 @@ namespace ScheduleDsl.Language
         protected override string Explain(PlateauKernel kernel, SentenceWords words)
         {
             string p = "start at " + words.Level + " and multiply it by " + SentenceWords.N(kernel.Factor.Value) + " when the metric has not "
-                + (kernel.IsMaximizing ? "risen" : "fallen") + " by a relative " + SentenceWords.N(kernel.RelativeThreshold) + " for more than " + words.Count(kernel.PatienceCount);
+                + (kernel.IsMaximizing ? "risen" : "fallen") + " by " + (kernel.IsAbsoluteThreshold ? "more than " : "a relative ") + SentenceWords.N(kernel.RelativeThreshold)
+                + " for more than " + words.Count(kernel.PatienceCount);
             if (kernel.CooldownCount > 0)
             {
                 p += ", then wait " + words.Count(kernel.CooldownCount);

@@ -26,6 +26,7 @@ namespace ScheduleDsl.Language
             AnnealEntry.Poly(),
             AnnealEntry.Cosine(),
             AnnealEntry.Tanh(),
+            AnnealEntry.Sqrt(),
             new RestartsEntry(),
             new CyclicEntry(),
             new OneCycleEntry(),

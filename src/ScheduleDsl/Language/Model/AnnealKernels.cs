@@ -8,22 +8,37 @@ namespace ScheduleDsl.Language.Model
         Poly,
         Cosine,
         Tanh,
+        Sqrt,
     }
 
     /// <summary>
-    /// <c>linear N to e</c>, <c>poly N [power p] [to e]</c>, <c>cosine N [to e]</c>, <c>tanh N [to e]</c>:
-    /// a bounded curve from the incoming level to <c>e</c> over N, then <c>e</c>.
+    /// <c>linear N to e</c>, <c>poly N [power p] [to e] [cycle]</c>, <c>cosine N [to e] [power p] [k-decay k]</c>,
+    /// <c>tanh N [to e]</c>, <c>sqrt N [to e]</c>: a bounded curve from the incoming level to <c>e</c> over N, then <c>e</c>
+    /// (<c>poly … cycle</c> instead starts a cycle twice, three times … as long whenever it reaches its end, as Keras does).
     /// </summary>
     internal sealed class AnnealKernel : KernelNode
     {
-        public AnnealKernel(AnnealShape shape, Written length, Written? power, Written? to, TextSpan keyword, TextSpan span)
+        public AnnealKernel(AnnealShape shape, Written length, Written? power, Written? to, TextSpan keyword, TextSpan span, Written? kDecay = null, bool cycle = false)
             : base(keyword, span)
         {
             Shape = shape;
             Length = length;
             Power = power;
             To = to;
+            KDecay = kDecay;
+            Cycle = cycle;
         }
+
+        /// <summary>timm's <c>k_decay</c> of a cosine: time enters as <c>(τ/N)^k</c> (1 when not written).</summary>
+        public Written? KDecay { get; }
+
+        /// <summary><c>poly … cycle</c>: Keras' <c>PolynomialDecay(cycle=True)</c>, open-ended.</summary>
+        public bool Cycle { get; }
+
+        public double KDecayExponent => KDecay?.Value ?? 1;
+
+        /// <summary>Whether a cosine has written options (power or k-decay) and so is not the plain half cosine.</summary>
+        public bool IsShapedCosine => Shape == AnnealShape.Cosine && (Power != null || KDecay != null);
 
         public AnnealShape Shape { get; }
 
@@ -43,15 +58,24 @@ namespace ScheduleDsl.Language.Model
             AnnealShape.Poly => KernelKind.Poly,
             AnnealShape.Cosine => KernelKind.Cosine,
             AnnealShape.Tanh => KernelKind.Tanh,
+            AnnealShape.Sqrt => KernelKind.Sqrt,
             _ => throw new System.InvalidOperationException("No kernel kind for anneal shape " + Shape),
         };
 
-        public override long? Duration => Length.AsLong;
+        public override long? Duration => Cycle ? null : Length.AsLong;
+
+        /// <summary>For <c>poly … cycle</c>: the cycle count <c>max(1, ⌈τ/N⌉)</c>, so the decay runs over <c>N·cycles</c>.</summary>
+        public static long Cycles(long tau, long n) => tau <= n ? 1 : tau / n + (tau % n == 0 ? 0 : 1);
 
         public override double Value(long tau, double s, PlateauState[]? states)
         {
             double e = End;
             long n = Length.AsLong;
+            if (Cycle)
+            {
+                return Levels.Poly(s, e, (double)tau / ((double)n * Cycles(tau, n)), Exponent);
+            }
+
             if (tau >= n)
             {
                 return e;
@@ -65,9 +89,13 @@ namespace ScheduleDsl.Language.Model
                 case AnnealShape.Poly:
                     return Levels.Poly(s, e, x, Exponent);
                 case AnnealShape.Cosine:
-                    return Levels.Cosine(s, e, x);
-                default:
+                    return IsShapedCosine ? Levels.CosinePower(s, e, x, Exponent, KDecayExponent) : Levels.Cosine(s, e, x);
+                case AnnealShape.Tanh:
                     return Levels.Tanh(s, e, x);
+                case AnnealShape.Sqrt:
+                    return Levels.Sqrt(s, e, x);
+                default:
+                    throw new System.InvalidOperationException("No formula for anneal shape " + Shape);
             }
         }
     }

@@ -14,6 +14,7 @@ namespace ScheduleDsl.Language.Model
         Poly,
         Cosine,
         Tanh,
+        Sqrt,
         Restarts,
         Cyclic,
         OneCycle,

@@ -18,7 +18,7 @@ namespace ScheduleDsl.Language.Model
         public override double Value(long tau, double s, PlateauState[]? states) => Level?.Value ?? s;
     }
 
-    /// <summary><c>warmup linear|cosine|exp N [from a] [to b]</c>: rises from <c>a</c> to <c>b</c> over N.</summary>
+    /// <summary><c>warmup linear|cosine|exp|sqrt N [from a] [to b]</c>: rises from <c>a</c> to <c>b</c> over N.</summary>
     internal sealed class WarmupKernel : KernelNode
     {
         public WarmupKernel(WarmupShape shape, Written length, Written? from, Written? to, TextSpan keyword, TextSpan span)
@@ -63,8 +63,13 @@ namespace ScheduleDsl.Language.Model
                     return Levels.Linear(a, b, tau, n);
                 case WarmupShape.Cosine:
                     return Levels.Cosine(a, b, x);
-                default:
+                case WarmupShape.Exponential:
                     return Levels.Geometric(a, b, x);
+                case WarmupShape.Sqrt:
+                    // a + (b−a)·(1−√(1−x)): the 1−sqrt cooldown run backwards, from b at 1−x.
+                    return Levels.Sqrt(b, a, 1 - x);
+                default:
+                    throw new System.InvalidOperationException("No formula for warmup shape " + Shape);
             }
         }
     }

@@ -58,6 +58,20 @@ namespace ScheduleDsl.Language.Model
         public static double Poly(double from, double to, double x, double power) =>
             from >= to ? to + (from - to) * Math.Pow(1 - x, power) : from + (to - from) * (1 - Math.Pow(1 - x, power));
 
+        /// <summary>
+        /// The cosine of optax's <c>cosine_decay_schedule(exponent=p)</c> with timm's <c>k_decay</c>: the weight of
+        /// <paramref name="from"/> is <c>((1 + cos(π·x^k)) / 2)^p</c>.
+        /// </summary>
+        public static double CosinePower(double from, double to, double x, double power, double kDecay)
+        {
+            double weight = Math.Pow((1 + Math.Cos(Math.PI * Math.Pow(x, kDecay))) / 2, power);
+            return from >= to ? to + (from - to) * weight : from + (to - from) * (1 - weight);
+        }
+
+        /// <summary>The 1−sqrt cooldown of warmup-stable-decay: the weight of <paramref name="from"/> is <c>1 − √x</c> (HF <c>decay_type="1-sqrt"</c>).</summary>
+        public static double Sqrt(double from, double to, double x) =>
+            from >= to ? to + (from - to) * (1 - Math.Sqrt(x)) : from + (to - from) * Math.Sqrt(x);
+
         /// <summary>The tanh curve of timm from <paramref name="from"/> to <paramref name="to"/>.</summary>
         public static double Tanh(double from, double to, double x) =>
             from >= to ? to + (from - to) * (1 - Math.Tanh(-7 + 10 * x)) / 2 : from + (to - from) * (1 + Math.Tanh(-7 + 10 * x)) / 2;

@@ -8,9 +8,10 @@ namespace ScheduleDsl.Language.Model
     {
         public const double DefaultThreshold = 1e-4;
 
-        public PlateauKernel(Written factor, Written patience, Written? cooldown, Written? threshold, bool? maximize, Written? floor, int index, TextSpan keyword, TextSpan span)
+        public PlateauKernel(Written factor, Written patience, Written? cooldown, Written? threshold, bool? maximize, Written? floor, int index, TextSpan keyword, TextSpan span, bool absolute = false)
             : base(keyword, span)
         {
+            IsAbsoluteThreshold = absolute;
             Factor = factor;
             Patience = patience;
             Cooldown = cooldown;
@@ -32,6 +33,9 @@ namespace ScheduleDsl.Language.Model
         public bool? Maximize { get; }
 
         public Written? Floor { get; }
+
+        /// <summary><c>threshold r absolute</c>: improvement beyond <c>r</c> itself (PyTorch <c>threshold_mode='abs'</c>).</summary>
+        public bool IsAbsoluteThreshold { get; }
 
         /// <summary>This plateau's slot in the schedule's state array, in order of appearance.</summary>
         public int Index { get; }
@@ -55,6 +59,6 @@ namespace ScheduleDsl.Language.Model
         public override double Value(long tau, double s, PlateauState[]? states) => states == null ? s : states[Index].Current(s);
 
         public override void Observe(long tau, double metric, double s, PlateauState[] states) =>
-            states[Index].Observe(metric, s, Factor.Value, PatienceCount, CooldownCount, RelativeThreshold, IsMaximizing, FloorLevel);
+            states[Index].Observe(metric, s, Factor.Value, PatienceCount, CooldownCount, RelativeThreshold, IsMaximizing, FloorLevel, IsAbsoluteThreshold);
     }
 }

@@ -70,7 +70,14 @@ namespace ScheduleDsl
         /// <summary>
         /// Takes one metric. <paramref name="incoming"/> is the phase's incoming level, used when this is its first observation.
         /// </summary>
-        public void Observe(double metric, double incoming, double factor, int patience, int cooldown, double threshold, bool maximize, double floor)
+        public void Observe(double metric, double incoming, double factor, int patience, int cooldown, double threshold, bool maximize, double floor) =>
+            Observe(metric, incoming, factor, patience, cooldown, threshold, maximize, floor, absoluteThreshold: false);
+
+        /// <summary>
+        /// Takes one metric; with <paramref name="absoluteThreshold"/> an improvement is a change beyond <paramref name="threshold"/>
+        /// itself (PyTorch's <c>threshold_mode='abs'</c>) rather than beyond that fraction of the best.
+        /// </summary>
+        public void Observe(double metric, double incoming, double factor, int patience, int cooldown, double threshold, bool maximize, double floor, bool absoluteThreshold)
         {
             if (!Started)
             {
@@ -81,7 +88,9 @@ namespace ScheduleDsl
                 CooldownLeft = 0;
             }
 
-            bool improved = maximize ? metric > Best * (1 + threshold) : metric < Best * (1 - threshold);
+            bool improved = absoluteThreshold
+                ? (maximize ? metric > Best + threshold : metric < Best - threshold)
+                : (maximize ? metric > Best * (1 + threshold) : metric < Best * (1 - threshold));
             if (improved)
             {
                 Best = metric;

@@ -15,5 +15,7 @@ namespace ScheduleDsl
         Cosine,
         /// <summary>A constant ratio per time unit: a straight line in log space (<c>warmup exp</c>).</summary>
         Exponential,
+        /// <summary>The 1−sqrt warmup of warmup-stable-decay: <c>a + (b−a)·(1−√(1−τ/N))</c> (<c>warmup sqrt</c>).</summary>
+        Sqrt,
     }
 }
