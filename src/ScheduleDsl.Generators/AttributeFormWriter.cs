@@ -64,9 +64,11 @@ namespace ScheduleDsl.Generators
             string name = attribute.AttributeClass?.Name ?? "?";
             KernelEntry? entry = KernelCatalog.FindAttribute(name);
             string phase = entry == null ? name : Kernel(entry, attribute, named, declaration);
-            if (named.TryGetValue("For", out TypedConstant length))
+            bool skips = named.TryGetValue("Skip", out TypedConstant skip);
+            bool cuts = named.TryGetValue("For", out TypedConstant length);
+            if (skips || cuts)
             {
-                phase = "(" + phase + ") for " + Number(length);
+                phase = "(" + phase + ")" + (skips ? " skip " + Number(skip) : string.Empty) + (cuts ? " for " + Number(length) : string.Empty);
             }
 
             return phase;

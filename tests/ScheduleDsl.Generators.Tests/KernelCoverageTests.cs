@@ -144,7 +144,7 @@ namespace ScheduleDsl.Generators.Tests
                 "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
                 "cooldown", "threshold", "mode", "max", "floor", "for",
                 // v2 kernel options
-                "sqrt", "k-decay", "cycle", "absolute",
+                "sqrt", "k-decay", "cycle", "absolute", "skip",
             };
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }
@@ -158,6 +158,13 @@ namespace ScheduleDsl.Generators.Tests
             var listed = Regex.Matches(File.ReadAllText(Repo("src/ScheduleDsl.Generators/ScheduleDsl.Generators.csproj")), "\\$\\(LanguageSources\\)([^\"]+)\"")
                 .Select(m => m.Groups[1].Value.Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal);
             Assert.Equal(onDisk, listed);
+        }
+
+        [Fact]
+        public void SkipAndForOfAPhaseAttributeWriteTheSameScheduleAsTheText()
+        {
+            string fromAttributes = ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1), Warmup(WarmupShape.Linear, 5, From = 1e-4), CosineDecay(100, Skip = 5, For = 50)] public partial struct S;");
+            Assert.Equal("lr 0.1: warmup linear 5 from 0.0001 -> cosine 100 skip 5 for 50", CanonicalWriter.Write(Parse(fromAttributes)));
         }
 
         private static KernelEntry Entry(string keyword) => KernelCatalog.Find(keyword);
@@ -246,6 +253,9 @@ namespace ScheduleDsl.Generators.Tests
                     break;
                 case CutNode cut:
                     Collect(cut.Inner, kinds);
+                    break;
+                case SkipNode skip:
+                    Collect(skip.Inner, kinds);
                     break;
                 case KernelNode kernel:
                     kinds.Add(kernel.Kind);

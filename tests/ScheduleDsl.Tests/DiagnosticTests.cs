@@ -58,6 +58,13 @@ namespace ScheduleDsl.Tests
             new object[] { "LRS0004", "inverse-sqrt scale [|0|]", "greater than 0" },
             new object[] { "LRS0004", "constant for [|0|]", "at least 1" },
             new object[] { "LRS0004", "cyclic exp-range [|0|] 0.1 to 1 up 2", "greater than 0" },
+            // v2 options
+            new object[] { "LRS0004", "cosine 10 power [|0|]", "greater than 0" },
+            new object[] { "LRS0004", "cosine 10 k-decay [|0|]", "greater than 0" },
+            new object[] { "LRS0004", "cosine 10 skip [|10|]", "skips the whole phase" },
+            new object[] { "LRS0004", "(warmup linear 2 -> plateau factor 0.5 patience 1) skip [|1|]", "holds a 'plateau'" },
+            new object[] { "LRS0004", "cosine 10 skip [|0|]", "at least 1" },
+            new object[] { "LRS0001", "cosine 10 skip 2 [|skip|] 3", "already has 'skip'" },
             new object[] { "LRS0004", "onecycle 0.1 over 100 div [|0|]", "greater than 0" },
             // LRS0005: unreachable phase
             new object[] { "LRS0005", "step 0.5 every 2 -> [|cosine 10|]", "never reached" },

@@ -251,6 +251,25 @@ namespace ScheduleDsl.Tests
             Assert.Null(Schedule.Describe("poly 10 cycle").Length);
         }
 
+        /// <summary>
+        /// v2 <c>skip K</c>: timm's <c>warmup_prefix=False</c> — the cosine counts global time from 0, so after a 5-epoch
+        /// warmup it is already 5 epochs along: <c>lr·(1+cos(π·t/100))/2</c> for t ≥ 5, reaching 0 at t = 100.
+        /// </summary>
+        [Fact]
+        public void SkipStartsAPhasePartWayAsTimmWithoutWarmupPrefix() =>
+            AssertCurve("lr 0.1: warmup linear 5 from 1e-4 -> cosine 100 skip 5", t =>
+                t < 5 ? 1e-4 + (0.1 - 1e-4) * t / 5.0 : t < 100 ? 0.1 * (1 + Math.Cos(Math.PI * t / 100.0)) / 2 : 0);
+
+        [Fact]
+        public void SkipAndForInEitherOrderCountForFromTheSkippedStart()
+        {
+            ScheduleDescription a = Schedule.Describe("cosine 10 skip 3 for 4 -> constant 0.5");
+            ScheduleDescription b = Schedule.Describe("cosine 10 for 4 skip 3 -> constant 0.5");
+            Assert.Equal(a.CanonicalText, b.CanonicalText);
+            Assert.Equal(4, a.Phases[0].Length);
+            AssertCurve("cosine 10 for 4 skip 3 -> constant 0.5", t => t < 4 ? (1 + Math.Cos(Math.PI * (t + 3) / 10.0)) / 2 : 0.5);
+        }
+
         [Fact]
         public void PiecewiseSwitchesAtTheBoundary() => AssertCurve("lr 1: piecewise 1 until 10, 0.5 until 20, 0.1", t => t < 10 ? 1 : t < 20 ? 0.5 : 0.1);
     }

@@ -41,6 +41,9 @@ namespace ScheduleDsl.Tests
         private static Gen<string> Phase(int depth, bool mayBeOpen)
         {
             Gen<string> kernel = mayBeOpen ? Gen.OneOf(Open, Bounded) : Gen.OneOf(Bounded, Gen.Select(Open, Length, (k, n) => k + " for " + n));
+            // v2 'skip K' on a kernel with room to skip (a bounded one is at least 200 long), without a plateau.
+            Gen<string> skipped = Gen.Select(Gen.Int[200, 400], Level, Gen.Int[1, 199], (n, e, k) => $"cosine {n} to {e} skip {k}");
+            kernel = Gen.Frequency((8, kernel), (1, skipped));
             if (depth == 0)
             {
                 return kernel;

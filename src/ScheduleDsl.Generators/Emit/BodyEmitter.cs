@@ -98,6 +98,21 @@ namespace ScheduleDsl.Generators.Emit
 
                     Value(cut.Inner, cutTau, s, target);
                     break;
+                case SkipNode skip:
+                    string shifted;
+                    if (IsLiteral(tau, out long literalTau))
+                    {
+                        shifted = CSharp.Long(SkipNode.Shift(literalTau, skip.Skipped));
+                    }
+                    else
+                    {
+                        // The phase starts part-way along its curve: its own time runs K ahead (saturating, never wrapping).
+                        shifted = Fresh("tau");
+                        _w.Line("long " + shifted + " = " + tau + " > " + CSharp.Long(long.MaxValue - skip.Skipped) + " ? long.MaxValue : " + tau + " + " + CSharp.Long(skip.Skipped) + ";");
+                    }
+
+                    Value(skip.Inner, shifted, s, target, withinLength);
+                    break;
                 case KernelNode kernel:
                     Kernel(kernel, tau, s, target, withinLength);
                     break;
@@ -117,6 +132,7 @@ namespace ScheduleDsl.Generators.Emit
             ChainNode chain => chain.Phases.Length > 1 || UsesTime(chain.Phases[0]),
             ProductNode product => System.Array.Exists(product.Operands, UsesTime),
             CutNode cut => UsesTime(cut.Inner),
+            SkipNode skip => UsesTime(skip.Inner),
             KernelNode kernel => kernel.Kind != KernelKind.Constant && kernel.Kind != KernelKind.Hold && kernel.Kind != KernelKind.Plateau,
             _ => throw new System.InvalidOperationException("The emitter has no case for " + node.GetType().Name),
         };
@@ -126,6 +142,7 @@ namespace ScheduleDsl.Generators.Emit
         {
             ChainNode chain => ReadsLevel(chain.Phases[0]) || System.Array.Exists(chain.Phases, p => p.IsStateful),
             CutNode cut => ReadsLevel(cut.Inner),
+            SkipNode skip => ReadsLevel(skip.Inner),
             ConstantKernel constant => constant.Level == null,
             WarmupKernel warmup => warmup.To == null,
             CyclicKernel or OneCycleKernel or PiecewiseKernel => false,

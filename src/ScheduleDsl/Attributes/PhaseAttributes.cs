@@ -18,8 +18,11 @@ namespace ScheduleDsl
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
     public abstract class SchedulePhaseAttribute : Attribute
     {
-        /// <summary>Cuts the phase after this many time units (<c>for N</c>).</summary>
+        /// <summary>Cuts the phase after this many time units (<c>for N</c>), counted from the skipped start.</summary>
         public int For { get; set; }
+
+        /// <summary>Starts the phase this many time units along its curve (<c>skip K</c>; timm's <c>warmup_prefix=False</c>).</summary>
+        public int Skip { get; set; }
     }
 
     /// <summary><c>constant [v]</c>.</summary>

@@ -52,9 +52,14 @@ namespace ScheduleDsl.Language
 
                     Walk(context, cut.Inner, absolute, bounded: true, s);
                     return;
+                case SkipNode skip:
+                    Walk(context, skip.Inner, absolute, bounded, s);
+                    return;
                 case KernelNode kernel:
                     CheckKernel(context, kernel, absolute, bounded, s);
                     return;
+                default:
+                    throw new System.InvalidOperationException("The validator has no case for " + node.GetType().Name);
             }
         }
 

@@ -47,7 +47,7 @@ namespace ScheduleDsl.Language
                     continue;
                 }
 
-                if (token.Kind == TokenKind.Arrow || token.Kind == TokenKind.Star || token.Kind == TokenKind.CloseParen || token.Kind == TokenKind.End || token.IsWord("for"))
+                if (token.Kind == TokenKind.Arrow || token.Kind == TokenKind.Star || token.Kind == TokenKind.CloseParen || token.Kind == TokenKind.End || token.IsWord("for") || token.IsWord("skip"))
                 {
                     break;
                 }
@@ -66,15 +66,18 @@ namespace ScheduleDsl.Language
                 if (token.Kind == TokenKind.Word && !Keywords.IsKeyword(token.Text))
                 {
                     remaining.Add("for");
+                    remaining.Add("skip");
                     ReportUnknownWord(token, remaining);
                 }
                 else
                 {
                     usages.Add("'for N'");
+                    usages.Add("'skip K'");
                     usages.Add("'->'");
                     usages.Add("'*'");
                     string expected = string.Join(", ", usages) + " or end of text";
                     remaining.Add("for");
+                    remaining.Add("skip");
                     ReportUnexpected(token, expected + " after '" + kernel.Text + "'", remaining);
                 }
 

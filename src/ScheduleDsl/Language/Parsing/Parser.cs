@@ -299,19 +299,67 @@ namespace ScheduleDsl.Language
                     return null;
             }
 
-            if (Current.IsWord("for"))
+            // 'skip K' and 'for N', in either order, once each; 'for' counts from the skipped start either way.
+            Written? skip = null;
+            TextSpan skipSpan = default;
+            Written? cut = null;
+            TextSpan forSpan = default;
+            bool failed = node == null;
+            while (Current.IsWord("skip") || Current.IsWord("for"))
             {
-                Token forToken = Current;
+                Token word = Current;
                 _position++;
-                Written? length = ExpectInteger("the length", forToken, 1);
-                if (node != null && length is Written n)
+                bool isSkip = word.IsWord("skip");
+                if (isSkip ? skip != null || skipSpan.Length > 0 : cut != null || forSpan.Length > 0)
                 {
-                    node = new CutNode(node, n.AsLong, TextSpan.FromBounds(forToken.Offset, n.Span.End), TextSpan.FromBounds(token.Offset, n.Span.End));
+                    Report(DiagnosticIds.Syntax, "This phase already has '" + word.Text + "'; write it once", word);
+                    failed = true;
+                }
+
+                Written? value = ExpectInteger(isSkip ? "the time units skipped" : "the length", word, 1);
+                if (value is not Written v)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                TextSpan span = TextSpan.FromBounds(word.Offset, v.Span.End);
+                if (isSkip)
+                {
+                    (skip, skipSpan) = (v, span);
                 }
                 else
                 {
-                    node = null;
+                    (cut, forSpan) = (v, span);
                 }
+            }
+
+            if (failed)
+            {
+                return null;
+            }
+
+            if (skip is Written k)
+            {
+                if (node!.IsStateful)
+                {
+                    Report(DiagnosticIds.OutOfRange, "'skip' cannot start a phase that holds a 'plateau' part-way: a plateau's level comes from the metrics it observes, not from time", k.Span);
+                    return null;
+                }
+
+                if (node.Duration is long length && k.AsLong >= length)
+                {
+                    Report(DiagnosticIds.OutOfRange, "'skip " + Format(k.Value) + "' skips the whole phase, which lasts " + Format(length) + "; skip less than its length", k.Span);
+                    return null;
+                }
+
+                node = new SkipNode(node, k.AsLong, skipSpan, TextSpan.FromBounds(token.Offset, skipSpan.End));
+            }
+
+            if (cut is Written n)
+            {
+                int end = System.Math.Max(forSpan.End, skipSpan.End);
+                node = new CutNode(node!, n.AsLong, forSpan, TextSpan.FromBounds(token.Offset, end));
             }
 
             return node;

@@ -13,8 +13,8 @@ namespace ScheduleDsl.Language
 
         public static readonly string[] Units = { "epoch", "step" };
 
-        /// <summary>Words of the language outside any kernel: the phase length and the header's unit.</summary>
-        private static readonly string[] Structure = { "for", "epoch" };
+        /// <summary>Words of the language outside any kernel: a phase's length and skip, and the header's unit.</summary>
+        private static readonly string[] Structure = { "for", "skip", "epoch" };
 
         private static HashSet<string>? _all;
 

@@ -74,9 +74,17 @@ namespace ScheduleDsl.Language
                     }
 
                     break;
+                case CutNode { Inner: SkipNode skipped } cut:
+                    WriteOperand(builder, skipped.Inner, parenthesizeCut: true);
+                    builder.Append(" skip ").Append(NumberText.Format(skipped.Skipped)).Append(" for ").Append(NumberText.Format(cut.Length));
+                    break;
                 case CutNode cut:
                     WriteOperand(builder, cut.Inner, parenthesizeCut: true);
                     builder.Append(" for ").Append(NumberText.Format(cut.Length));
+                    break;
+                case SkipNode skip:
+                    WriteOperand(builder, skip.Inner, parenthesizeCut: true);
+                    builder.Append(" skip ").Append(NumberText.Format(skip.Skipped));
                     break;
                 case KernelNode kernel:
                     builder.Append(KernelCatalog.Of(kernel).Canonical(kernel));
@@ -89,7 +97,8 @@ namespace ScheduleDsl.Language
         /// <summary>Writes a node that is an operand of <c>*</c> or <c>for</c>, in parentheses where it would otherwise bind differently.</summary>
         private static void WriteOperand(StringBuilder builder, ScheduleNode node, bool parenthesizeCut)
         {
-            bool parenthesize = node is ChainNode || node is ProductNode || (parenthesizeCut && node is CutNode);
+            // 'X skip K for N' is one phase (skip, then for); any other nesting of the two needs parentheses.
+            bool parenthesize = node is ChainNode || node is ProductNode || (parenthesizeCut && (node is CutNode || node is SkipNode));
             if (parenthesize)
             {
                 builder.Append('(');

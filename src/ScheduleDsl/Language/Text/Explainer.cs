@@ -90,6 +90,8 @@ namespace ScheduleDsl.Language
                     return "multiply " + Level(s) + " by the product of " + factors.Count + " factor curves, each starting at 1: " + string.Join(" × ", factors);
                 case CutNode cut:
                     return "for " + new SentenceWords(s, u).Count(cut.Length) + " only, " + Describe(cut.Inner, s, u) + ", then hold the level reached at " + u.Singular + " " + SentenceWords.Int(cut.Length);
+                case SkipNode skip:
+                    return Describe(skip.Inner, s, u) + ", starting " + new SentenceWords(s, u).Count(skip.Skipped) + " into it (its first " + new SentenceWords(s, u).Count(skip.Skipped) + " are skipped)";
                 case KernelNode kernel:
                     return KernelCatalog.Of(kernel).Sentence(kernel, s, u);
                 default:
