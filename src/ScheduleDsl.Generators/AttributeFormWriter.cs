@@ -29,6 +29,9 @@ namespace ScheduleDsl.Generators
                     case "Min":
                         header.Add("min " + Number(named.Value));
                         break;
+                    case "StepsPerEpoch":
+                        header.Add("steps-per-epoch " + Number(named.Value));
+                        break;
                 }
             }
 

@@ -18,6 +18,7 @@ namespace ScheduleDsl.Generators
         public static readonly DiagnosticDescriptor Unbounded = Language(DiagnosticIds.Unbounded, "Open-ended phase grows without bound", "An open-ended phase grows without bound, so the rate would overflow.");
         public static readonly DiagnosticDescriptor SuspiciousLevel = Language(DiagnosticIds.SuspiciousLevel, "Suspicious learning rate", "A level is outside what learning rates usually are (above 1), or a warmup ends below its start.");
         public static readonly DiagnosticDescriptor WarmupFromZero = Language(DiagnosticIds.WarmupFromZero, "Warmup starts at exactly 0", "A warmup that starts at exactly 0 does not train in its first time unit.");
+        public static readonly DiagnosticDescriptor EpochsWithoutStepsPerEpoch = Language(DiagnosticIds.EpochsWithoutStepsPerEpoch, "Length in epochs without steps-per-epoch", "A length written 'K epochs' needs a per-step schedule whose header says how many steps an epoch has ('per step steps-per-epoch N').");
         public static readonly DiagnosticDescriptor ForCutsPhase = Language(DiagnosticIds.ForCutsPhase, "for N cuts a phase before its end", "'for N' ends a phase before its own length, so part of its curve is never used.");
 
         public static readonly DiagnosticDescriptor NotPartial = Declaration(
@@ -54,7 +55,7 @@ namespace ScheduleDsl.Generators
 
         public static readonly DiagnosticDescriptor[] All =
         {
-            Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
+            Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase, EpochsWithoutStepsPerEpoch,
             NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict, UndefinedEnumValue, TooLarge,
         };
 

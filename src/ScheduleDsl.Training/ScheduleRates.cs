@@ -13,8 +13,15 @@ namespace ScheduleDsl.Training
         private readonly IMetricSchedule? _metric;
         private readonly double _baseRate;
 
-        public ScheduleRates(ILearningRateSchedule? schedule, double baseRate, TrainingProgress progress)
+        public ScheduleRates(ILearningRateSchedule? schedule, double baseRate, TrainingProgress progress, int stepsPerEpoch)
         {
+            if (schedule?.Unit == ScheduleUnit.Step && WrittenStepsPerEpoch(schedule) is long written && written != stepsPerEpoch)
+            {
+                throw new ArgumentException(
+                    "The schedule says 'steps-per-epoch " + written + "', but this training takes " + stepsPerEpoch + " steps per epoch (its samples in batches of the batch size); "
+                    + "change the header, or the batch size", "schedule");
+            }
+
             _schedule = schedule;
             _metric = schedule as IMetricSchedule;
             _baseRate = baseRate;
@@ -28,6 +35,16 @@ namespace ScheduleDsl.Training
                         + "; Reset() it for a new run, or restore its state with the checkpoint.", "schedule");
                 }
             }
+        }
+
+        /// <summary>
+        /// The <c>steps-per-epoch</c> a schedule's text declares: read from its canonical text, which both generated and
+        /// parsed schedules give as <c>ToString()</c>; null for a schedule without one (or a type of the user's own).
+        /// </summary>
+        private static long? WrittenStepsPerEpoch(ILearningRateSchedule schedule)
+        {
+            string? text = schedule.ToString();
+            return text != null && Schedule.TryParse(text, out _, out _) ? Schedule.Describe(text).StepsPerEpoch : null;
         }
 
         /// <summary>Whether the rate changes at every optimizer step rather than every epoch.</summary>

@@ -114,7 +114,7 @@ namespace ScheduleDsl.Training
                 Initialize(options.Seed);
             }
 
-            var rates = new ScheduleRates(options.Schedule, Optimizer.LearningRate, Progress);
+            var rates = new ScheduleRates(options.Schedule, Optimizer.LearningRate, Progress, (train.Count + batchSize - 1) / batchSize);
             var history = new History();
             var callbackList = new List<ITrainingCallback>();
             var batchCallbacks = new List<IBatchCallback>();

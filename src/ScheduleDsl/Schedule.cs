@@ -67,7 +67,8 @@ namespace ScheduleDsl
                 phases.Add(new SchedulePhase(phase.Start, phase.Duration, phase.Text, phase.Sentence));
             }
 
-            return new ScheduleDescription(text, CanonicalWriter.Write(model), model.Unit, model.Lr != null, model.IsStateful, model.Root.Duration, Explainer.Summary(model), phases);
+            return new ScheduleDescription(
+                text, CanonicalWriter.Write(model), model.Unit, model.Lr != null, model.IsStateful, model.Root.Duration, Explainer.Summary(model), phases, model.StepsPerEpoch?.AsLong);
         }
 
         /// <summary>The summary, then one English sentence per phase, of a valid schedule.</summary>

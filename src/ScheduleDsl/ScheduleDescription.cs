@@ -37,8 +37,9 @@ namespace ScheduleDsl
     /// <summary>What a valid schedule text says, without evaluating it: its canonical form, unit, phases and their sentences.</summary>
     public sealed class ScheduleDescription
     {
-        internal ScheduleDescription(string text, string canonicalText, ScheduleUnit unit, bool isAbsolute, bool dependsOnMetric, long? length, string summary, IReadOnlyList<SchedulePhase> phases)
+        internal ScheduleDescription(string text, string canonicalText, ScheduleUnit unit, bool isAbsolute, bool dependsOnMetric, long? length, string summary, IReadOnlyList<SchedulePhase> phases, long? stepsPerEpoch)
         {
+            StepsPerEpoch = stepsPerEpoch;
             Text = text;
             CanonicalText = canonicalText;
             Unit = unit;
@@ -54,6 +55,9 @@ namespace ScheduleDsl
 
         /// <summary>The schedule in canonical form (single spaces, clauses in a fixed order, shortest numbers).</summary>
         public string CanonicalText { get; }
+
+        /// <summary>The header's <c>steps-per-epoch N</c> (what <c>K epochs</c> means in a per-step schedule); null when not written.</summary>
+        public long? StepsPerEpoch { get; }
 
         /// <summary>What one time index counts.</summary>
         public ScheduleUnit Unit { get; }

@@ -144,7 +144,7 @@ namespace ScheduleDsl.Generators.Tests
                 "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
                 "cooldown", "threshold", "mode", "max", "floor", "for",
                 // v2 kernel options
-                "sqrt", "k-decay", "cycle", "absolute", "skip",
+                "sqrt", "k-decay", "cycle", "absolute", "skip", "steps-per-epoch", "epochs",
             };
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }
@@ -165,6 +165,13 @@ namespace ScheduleDsl.Generators.Tests
         {
             string fromAttributes = ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1), Warmup(WarmupShape.Linear, 5, From = 1e-4), CosineDecay(100, Skip = 5, For = 50)] public partial struct S;");
             Assert.Equal("lr 0.1: warmup linear 5 from 0.0001 -> cosine 100 skip 5 for 50", CanonicalWriter.Write(Parse(fromAttributes)));
+        }
+
+        [Fact]
+        public void StepsPerEpochOfTheScheduleAttributeIsTheHeaderItem()
+        {
+            string fromAttributes = ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1, Per = ScheduleUnit.Step, StepsPerEpoch = 390), CosineDecay(1000)] public partial struct S;");
+            Assert.Equal("lr 0.1 per step steps-per-epoch 390: cosine 1000", CanonicalWriter.Write(Parse(fromAttributes)));
         }
 
         private static KernelEntry Entry(string keyword) => KernelCatalog.Find(keyword);

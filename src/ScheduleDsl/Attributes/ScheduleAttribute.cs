@@ -33,5 +33,8 @@ namespace ScheduleDsl
 
         /// <summary>Attribute form: no value is below this (the <c>min</c> header).</summary>
         public double Min { get; set; }
+
+        /// <summary>Attribute form: optimizer steps in one epoch (the <c>steps-per-epoch</c> header), which a trainer checks against its data.</summary>
+        public int StepsPerEpoch { get; set; }
     }
 }

@@ -40,7 +40,9 @@ namespace ScheduleDsl.Language
             return string.Join(", ", texts);
         }
 
-        public static string N(Written value) => NumberText.Format(value.Value);
+        /// <summary>A number in shortest form; a length written in epochs keeps that form (<c>5 epochs</c>).</summary>
+        public static string N(Written value) =>
+            value.Epochs is long epochs ? NumberText.Format(epochs) + (epochs == 1 ? " epoch" : " epochs") : NumberText.Format(value.Value);
 
         public override string ToString() => string.Join(" ", _parts);
     }

@@ -215,8 +215,8 @@ namespace ScheduleDsl.Language
                 "plateau",
                 new[]
                 {
-                    new ClauseSpec("factor", ClauseKind.Number, "f", required: true), new ClauseSpec("patience", ClauseKind.Integer, "p", required: true, minimum: 0),
-                    new ClauseSpec("cooldown", ClauseKind.Integer, "c", minimum: 0), new ClauseSpec("threshold", ClauseKind.Number, "r"),
+                    new ClauseSpec("factor", ClauseKind.Number, "f", required: true), new ClauseSpec("patience", ClauseKind.Integer, "p", required: true, minimum: 0, inEpochs: false),
+                    new ClauseSpec("cooldown", ClauseKind.Integer, "c", minimum: 0, inEpochs: false), new ClauseSpec("threshold", ClauseKind.Number, "r"),
                     new ClauseSpec("absolute", ClauseKind.Flag, string.Empty),
                     new ClauseSpec("mode", ClauseKind.Choice, "min|max", choices: Modes), new ClauseSpec("floor", ClauseKind.Number, "m"),
                 },

@@ -6,11 +6,15 @@ namespace ScheduleDsl.Language
     /// <summary>How the time unit reads in sentences: "epoch"/"epochs" or "step"/"steps".</summary>
     internal readonly struct TimeWords
     {
-        public TimeWords(string singular, string plural)
+        public TimeWords(string singular, string plural, long stepsPerEpoch = 0)
         {
             Singular = singular;
             Plural = plural;
+            StepsPerEpoch = stepsPerEpoch;
         }
+
+        /// <summary>In a per-step schedule with <c>steps-per-epoch N</c>: N, so counts of whole epochs are said in both units; else 0.</summary>
+        public long StepsPerEpoch { get; }
 
         public static TimeWords Epochs => new TimeWords("epoch", "epochs");
 
@@ -43,8 +47,13 @@ namespace ScheduleDsl.Language
 
         public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>"1 epoch", "5 epochs".</summary>
-        public string Count(long n) => Int(n) + " " + (n == 1 ? Time.Singular : Time.Plural);
+        /// <summary>"1 epoch", "5 epochs"; in steps, a whole number of epochs in both units: "5 epochs (1950 steps)".</summary>
+        public string Count(long n)
+        {
+            string count = Int(n) + " " + (n == 1 ? Time.Singular : Time.Plural);
+            long perEpoch = Time.StepsPerEpoch;
+            return perEpoch > 0 && n > 0 && n % perEpoch == 0 ? Int(n / perEpoch) + (n == perEpoch ? " epoch (" : " epochs (") + count + ")" : count;
+        }
 
         /// <summary>"epoch" rather than "1 epoch" (as in "every epoch"); "2 epochs" otherwise.</summary>
         public string Every(long n) => n == 1 ? Time.Singular : Count(n);

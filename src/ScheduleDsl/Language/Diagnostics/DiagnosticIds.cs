@@ -16,6 +16,7 @@ namespace ScheduleDsl.Language
         public const string SuspiciousLevel = "LRS0008";
         public const string WarmupFromZero = "LRS0009";
         public const string ForCutsPhase = "LRS0010";
+        public const string EpochsWithoutStepsPerEpoch = "LRS0011";
 
         public const string NotPartial = "LRS0100";
         public const string Generic = "LRS0101";
@@ -30,6 +31,7 @@ namespace ScheduleDsl.Language
         public static readonly string[] Language =
         {
             Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
+            EpochsWithoutStepsPerEpoch,
         };
 
         public static ScheduleDiagnosticSeverity SeverityOf(string id)
@@ -48,6 +50,7 @@ namespace ScheduleDsl.Language
                 case Unreachable:
                 case NotIncreasing:
                 case Unbounded:
+                case EpochsWithoutStepsPerEpoch:
                     return ScheduleDiagnosticSeverity.Error;
                 default:
                     // An ID the contract does not define is a bug here, never something to report as some other diagnostic.

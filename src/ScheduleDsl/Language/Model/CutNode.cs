@@ -3,9 +3,10 @@ namespace ScheduleDsl.Language.Model
     /// <summary><c>X for N</c>: shows <c>X(0…N−1)</c>, then holds <c>X(N)</c>.</summary>
     internal sealed class CutNode : ScheduleNode
     {
-        public CutNode(ScheduleNode inner, long length, TextSpan forSpan, TextSpan span)
+        public CutNode(ScheduleNode inner, long length, TextSpan forSpan, TextSpan span, Written? lengthWritten = null)
             : base(span)
         {
+            LengthWritten = lengthWritten;
             Inner = inner;
             Length = length;
             ForSpan = forSpan;
@@ -14,6 +15,9 @@ namespace ScheduleDsl.Language.Model
         public ScheduleNode Inner { get; }
 
         public long Length { get; }
+
+        /// <summary>N as written (<c>5 epochs</c> keeps its form in the canonical text); null when built in code.</summary>
+        public Written? LengthWritten { get; }
 
         /// <summary>The span of <c>for N</c>.</summary>
         public TextSpan ForSpan { get; }

@@ -3,8 +3,9 @@ namespace ScheduleDsl.Language.Model
     /// <summary>A valid schedule: the header and the tree of phases. Immutable; the plateau state lives with whoever evaluates it.</summary>
     internal sealed class ScheduleModel
     {
-        public ScheduleModel(Written? lr, ScheduleUnit unit, bool unitWritten, Written? min, ScheduleNode root, int plateauCount)
+        public ScheduleModel(Written? lr, ScheduleUnit unit, bool unitWritten, Written? min, ScheduleNode root, int plateauCount, Written? stepsPerEpoch = null)
         {
+            StepsPerEpoch = stepsPerEpoch;
             Lr = lr;
             Unit = unit;
             UnitWritten = unitWritten;
@@ -25,6 +26,9 @@ namespace ScheduleDsl.Language.Model
         public Written? Min { get; }
 
         public ScheduleNode Root { get; }
+
+        /// <summary>The <c>steps-per-epoch N</c> header: what <c>K epochs</c> means in a per-step schedule, and what a trainer checks.</summary>
+        public Written? StepsPerEpoch { get; }
 
         public int PlateauCount { get; }
 

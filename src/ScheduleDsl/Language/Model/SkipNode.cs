@@ -6,9 +6,10 @@ namespace ScheduleDsl.Language.Model
     /// </summary>
     internal sealed class SkipNode : ScheduleNode
     {
-        public SkipNode(ScheduleNode inner, long skipped, TextSpan skipSpan, TextSpan span)
+        public SkipNode(ScheduleNode inner, long skipped, TextSpan skipSpan, TextSpan span, Written? skippedWritten = null)
             : base(span)
         {
+            SkippedWritten = skippedWritten;
             Inner = inner;
             Skipped = skipped;
             SkipSpan = skipSpan;
@@ -18,6 +19,9 @@ namespace ScheduleDsl.Language.Model
 
         /// <summary>K, the time units of <see cref="Inner"/> that are skipped.</summary>
         public long Skipped { get; }
+
+        /// <summary>K as written; null when built in code.</summary>
+        public Written? SkippedWritten { get; }
 
         /// <summary>The span of <c>skip K</c>.</summary>
         public TextSpan SkipSpan { get; }

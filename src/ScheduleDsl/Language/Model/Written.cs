@@ -8,13 +8,17 @@ namespace ScheduleDsl.Language.Model
         {
         }
 
-        public Written(double value, TextSpan span, bool isWhole, string? text = null)
+        public Written(double value, TextSpan span, bool isWhole, string? text = null, long? epochs = null)
         {
             Value = value;
             Span = span;
             IsWhole = isWhole;
             Text = text;
+            Epochs = epochs;
         }
+
+        /// <summary>For a length written <c>K epochs</c> in a per-step schedule: K (the value is K × steps per epoch); else null.</summary>
+        public long? Epochs { get; }
 
         /// <summary>The characters as written, where the number came from the text.</summary>
         public string? Text { get; }

@@ -15,8 +15,9 @@ namespace ScheduleDsl.Language
     /// <summary>One optional (or required) clause a kernel accepts after its positional arguments, such as <c>every k</c>.</summary>
     internal sealed class ClauseSpec
     {
-        public ClauseSpec(string keyword, ClauseKind kind, string meaning, bool required = false, int minimum = 1, string[]? choices = null)
+        public ClauseSpec(string keyword, ClauseKind kind, string meaning, bool required = false, int minimum = 1, string[]? choices = null, bool inEpochs = true)
         {
+            InEpochs = inEpochs;
             Keyword = keyword;
             Kind = kind;
             Meaning = meaning;
@@ -38,6 +39,9 @@ namespace ScheduleDsl.Language
         public int Minimum { get; }
 
         public string[]? Choices { get; }
+
+        /// <summary>Whether a whole number here may be written <c>K epochs</c> (every length; not <c>patience</c> or <c>cooldown</c>, which count observations).</summary>
+        public bool InEpochs { get; }
 
         /// <summary>How the clause is shown in "expected" messages: <c>'every k'</c>.</summary>
         public string Usage => Kind switch

@@ -142,7 +142,7 @@ namespace ScheduleDsl.Language
                     return true;
                 default:
                     Written? value = spec.Kind == ClauseKind.Integer
-                        ? ExpectInteger("the value", keyword, spec.Minimum)
+                        ? ExpectInteger("the value", keyword, spec.Minimum, spec.InEpochs)
                         : ExpectNumber(spec.Keyword == "to" || spec.Keyword == "from" || spec.Keyword == "floor" ? "a level" : "'" + spec.Keyword + "'", keyword);
                     if (value is Written v)
                     {

@@ -41,6 +41,8 @@ namespace ScheduleDsl.Language
         private readonly List<ScheduleDiagnostic> _diagnostics;
         private int _position;
         private int _plateauCount;
+        private ScheduleUnit _unit = ScheduleUnit.Epoch;
+        private long? _stepsPerEpoch;
         private int _kernelCount;
         private bool _abandoned;
 
@@ -80,12 +82,16 @@ namespace ScheduleDsl.Language
         {
             Written? lr = null;
             Written? min = null;
+            Written? stepsPerEpoch = null;
             ScheduleUnit unit = ScheduleUnit.Epoch;
             bool unitWritten = false;
             if (Current.Kind == TokenKind.Word && System.Array.IndexOf(Keywords.HeaderItems, Current.Text) >= 0)
             {
-                ParseHeader(ref lr, ref min, ref unit, ref unitWritten);
+                ParseHeader(ref lr, ref min, ref unit, ref unitWritten, ref stepsPerEpoch);
             }
+
+            _unit = unit;
+            _stepsPerEpoch = stepsPerEpoch?.AsLong;
 
             if (Current.Kind == TokenKind.End)
             {
@@ -108,10 +114,10 @@ namespace ScheduleDsl.Language
                 root = null;
             }
 
-            return root == null ? null : new ScheduleModel(lr, unit, unitWritten, min, root, _plateauCount);
+            return root == null ? null : new ScheduleModel(lr, unit, unitWritten, min, root, _plateauCount, stepsPerEpoch);
         }
 
-        private void ParseHeader(ref Written? lr, ref Written? min, ref ScheduleUnit unit, ref bool unitWritten)
+        private void ParseHeader(ref Written? lr, ref Written? min, ref ScheduleUnit unit, ref bool unitWritten, ref Written? stepsPerEpoch)
         {
             var seen = new HashSet<string>();
             while (true)
@@ -139,6 +145,10 @@ namespace ScheduleDsl.Language
                         case "min":
                             min = ExpectNumber("the lowest value", token) ?? min;
                             break;
+                        case "steps-per-epoch":
+                            Written? steps = ExpectNumber("the optimizer steps in one epoch", token);
+                            stepsPerEpoch = steps is Written n && CheckInteger(n, "the number of steps", token.Text, 1) ? n : stepsPerEpoch;
+                            break;
                         default:
                             string? chosen = ExpectChoice(Keywords.Units, "the unit", token);
                             if (chosen != null)
@@ -153,7 +163,7 @@ namespace ScheduleDsl.Language
                     continue;
                 }
 
-                string expected = "':' after the header (or another of 'lr X', 'per epoch|step', 'min X')";
+                string expected = "':' after the header (or another of 'lr X', 'per epoch|step', 'min X', 'steps-per-epoch N')";
                 if (token.Kind == TokenKind.Word && !Keywords.IsKeyword(token.Text))
                 {
                     ReportUnknownWord(token, Keywords.HeaderItems);
@@ -353,13 +363,13 @@ namespace ScheduleDsl.Language
                     return null;
                 }
 
-                node = new SkipNode(node, k.AsLong, skipSpan, TextSpan.FromBounds(token.Offset, skipSpan.End));
+                node = new SkipNode(node, k.AsLong, skipSpan, TextSpan.FromBounds(token.Offset, skipSpan.End), k);
             }
 
             if (cut is Written n)
             {
                 int end = System.Math.Max(forSpan.End, skipSpan.End);
-                node = new CutNode(node!, n.AsLong, forSpan, TextSpan.FromBounds(token.Offset, end));
+                node = new CutNode(node!, n.AsLong, forSpan, TextSpan.FromBounds(token.Offset, end), n);
             }
 
             return node;
@@ -419,15 +429,50 @@ namespace ScheduleDsl.Language
             return null;
         }
 
-        internal Written? ExpectInteger(string meaning, Token after, int minimum)
+        /// <summary>
+        /// A whole number; where <paramref name="inEpochs"/>, it may be written <c>K epochs</c> (or <c>K epoch</c>) in a
+        /// <c>per step</c> schedule with <c>steps-per-epoch N</c>, and then stands for K·N steps.
+        /// </summary>
+        internal Written? ExpectInteger(string meaning, Token after, int minimum, bool inEpochs = true)
         {
             Written? number = ExpectNumber(meaning, after);
-            if (number is not Written w)
+            if (number is not Written w || !CheckInteger(w, meaning, after.Text, minimum))
             {
                 return null;
             }
 
-            return CheckInteger(w, meaning, after.Text, minimum) ? w : (Written?)null;
+            if (!(Current.IsWord("epochs") || Current.IsWord("epoch")))
+            {
+                return w;
+            }
+
+            Token word = Current;
+            _position++;
+            if (!inEpochs)
+            {
+                Report(DiagnosticIds.Syntax, meaning.Substring(0, 1).ToUpperInvariant() + meaning.Substring(1) + " of '" + after.Text + "' counts observations, so it cannot be written in epochs", word);
+                return null;
+            }
+
+            if (_unit != ScheduleUnit.Step || _stepsPerEpoch == null)
+            {
+                Report(
+                    DiagnosticIds.EpochsWithoutStepsPerEpoch,
+                    "'" + word.Text + "' needs a per-step schedule that says how many steps an epoch has: write 'per step steps-per-epoch N' in the header"
+                        + (_unit == ScheduleUnit.Step ? string.Empty : " (in a per-epoch schedule, lengths are already epochs)"),
+                    word);
+                return null;
+            }
+
+            double steps = w.Value * _stepsPerEpoch.Value;
+            TextSpan span = TextSpan.FromBounds(w.Span.Offset, word.EndOffset);
+            if (steps > int.MaxValue)
+            {
+                Report(DiagnosticIds.OutOfRange, Format(w.Value) + " epochs of " + Format(_stepsPerEpoch.Value) + " steps are " + Format(steps) + " steps; " + meaning + " of '" + after.Text + "' is at most 2147483647", span);
+                return null;
+            }
+
+            return new Written(steps, span, isWhole: true, text: null, epochs: w.AsLong);
         }
 
         private bool CheckInteger(Written w, string meaning, string owner, int minimum)

@@ -9,12 +9,12 @@ namespace ScheduleDsl.Language
         /// <summary>The kernels' keywords, from the catalog.</summary>
         public static string[] Kernels => KernelCatalog.Keywords;
 
-        public static readonly string[] HeaderItems = { "lr", "per", "min" };
+        public static readonly string[] HeaderItems = { "lr", "per", "min", "steps-per-epoch" };
 
         public static readonly string[] Units = { "epoch", "step" };
 
         /// <summary>Words of the language outside any kernel: a phase's length and skip, and the header's unit.</summary>
-        private static readonly string[] Structure = { "for", "skip", "epoch" };
+        private static readonly string[] Structure = { "for", "skip", "epoch", "epochs" };
 
         private static HashSet<string>? _all;
 

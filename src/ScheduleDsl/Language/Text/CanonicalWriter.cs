@@ -24,6 +24,11 @@ namespace ScheduleDsl.Language
                 header.Add(model.Unit == ScheduleUnit.Step ? "per step" : "per epoch");
             }
 
+            if (model.StepsPerEpoch is Written steps)
+            {
+                header.Add("steps-per-epoch " + N(steps));
+            }
+
             if (model.Min is Written min)
             {
                 header.Add("min " + N(min));
@@ -76,15 +81,15 @@ namespace ScheduleDsl.Language
                     break;
                 case CutNode { Inner: SkipNode skipped } cut:
                     WriteOperand(builder, skipped.Inner, parenthesizeCut: true);
-                    builder.Append(" skip ").Append(NumberText.Format(skipped.Skipped)).Append(" for ").Append(NumberText.Format(cut.Length));
+                    builder.Append(" skip ").Append(Count(skipped.SkippedWritten, skipped.Skipped)).Append(" for ").Append(Count(cut.LengthWritten, cut.Length));
                     break;
                 case CutNode cut:
                     WriteOperand(builder, cut.Inner, parenthesizeCut: true);
-                    builder.Append(" for ").Append(NumberText.Format(cut.Length));
+                    builder.Append(" for ").Append(Count(cut.LengthWritten, cut.Length));
                     break;
                 case SkipNode skip:
                     WriteOperand(builder, skip.Inner, parenthesizeCut: true);
-                    builder.Append(" skip ").Append(NumberText.Format(skip.Skipped));
+                    builder.Append(" skip ").Append(Count(skip.SkippedWritten, skip.Skipped));
                     break;
                 case KernelNode kernel:
                     builder.Append(KernelCatalog.Of(kernel).Canonical(kernel));
@@ -110,6 +115,9 @@ namespace ScheduleDsl.Language
                 builder.Append(')');
             }
         }
+
+        /// <summary>A phase's length or skip as written (<c>5 epochs</c>), or the number.</summary>
+        private static string Count(Written? written, long value) => written is Written w ? CanonicalParts.N(w) : NumberText.Format(value);
 
         private static string N(Written value) => NumberText.Format(value.Value);
     }

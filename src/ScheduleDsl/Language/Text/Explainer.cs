@@ -37,6 +37,11 @@ namespace ScheduleDsl.Language
             string text = model.Lr is Written lr
                 ? "Absolute learning rates, starting at " + NumberText.Format(lr.Value) + ", one value per " + unit + "."
                 : "Factors of the optimizer's base rate, starting at 1, one value per " + unit + ".";
+            if (model.StepsPerEpoch is Written steps)
+            {
+                text = text.Substring(0, text.Length - 1) + ", " + NumberText.Format(steps.Value) + " steps to an epoch.";
+            }
+
             if (model.Min is Written min)
             {
                 text += " Never below " + NumberText.Format(min.Value) + ".";
@@ -52,7 +57,7 @@ namespace ScheduleDsl.Language
 
         public static List<PhaseExplanation> Explain(ScheduleModel model)
         {
-            TimeWords units = model.Unit == ScheduleUnit.Step ? TimeWords.Steps : TimeWords.Epochs;
+            TimeWords units = model.Unit == ScheduleUnit.Step ? new TimeWords("step", "steps", model.StepsPerEpoch?.AsLong ?? 0) : TimeWords.Epochs;
             var result = new List<PhaseExplanation>();
             var chain = model.Root as ChainNode;
             ScheduleNode[] phases = chain != null ? chain.Phases : new[] { model.Root };
