@@ -34,7 +34,7 @@ namespace ScheduleDsl.Generators.Tests
             ["sqrt"] = ("SqrtDecay(100, To = 0.001)", "sqrt 100 to 0.001"),
             ["cosine"] = ("CosineDecay(100, To = 0.001, Power = 2, KDecay = 1.5)", "cosine 100 to 0.001 power 2 k-decay 1.5"),
             ["tanh"] = ("TanhDecay(20, To = 0.001)", "tanh 20 to 0.001"),
-            ["restarts"] = ("CosineRestarts(10, Mult = 2, Decay = 0.5, To = 1e-4)", "restarts 10 mult 2 decay 0.5 to 1e-4"),
+            ["restarts"] = ("CosineRestarts(10, Mult = 1.5, Amplitude = 0.5, To = 1e-4)", "restarts 10 mult 1.5 amplitude 0.5 to 1e-4"),
             ["cyclic"] = ("Cyclic(0.001, 0.006, 5, Mode = CyclicMode.ExpRange, Gamma = 0.99, Down = 7)", "cyclic exp-range 0.99 0.001 to 0.006 up 5 down 7"),
             ["onecycle"] = ("OneCycle(0.1, 1000, Warm = 0.25, Div = 10, FinalDiv = 100, Linear = true, ThreePhase = true)", "onecycle 0.1 over 1000 warm 0.25 div 10 final-div 100 linear three-phase"),
             ["piecewise"] = ("Piecewise(new[] { 0.1, 0.05, 0.01 }, new[] { 10, 20 })", "piecewise 0.1 until 10, 0.05 until 20, 0.01"),
@@ -144,7 +144,7 @@ namespace ScheduleDsl.Generators.Tests
                 "exp-range", "up", "down", "over", "warm", "div", "final-div", "three-phase", "until", "factor", "patience",
                 "cooldown", "threshold", "mode", "max", "floor", "for",
                 // v2 kernel options
-                "sqrt", "k-decay", "cycle", "absolute", "skip", "steps-per-epoch", "epochs",
+                "sqrt", "k-decay", "cycle", "absolute", "skip", "steps-per-epoch", "epochs", "amplitude",
             };
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }

@@ -24,6 +24,7 @@ namespace ScheduleDsl.Generators.Tests
         [InlineData("Sqrt", "lr 3e-4 per step: warmup sqrt 2000 -> constant for 80000 -> sqrt 18000 to 3e-5")]
         [InlineData("CosinePower", "lr 0.1: cosine 100 to 1e-4 power 2 k-decay 1.5")]
         [InlineData("PolyCycle", "lr 0.1: poly 10 power 2 to 0.01 cycle")]
+        [InlineData("RestartsRealMult", "lr 0.1: restarts 10 mult 1.5 amplitude 0.5 to 1e-3")]
         [InlineData("Skip", "lr 0.1: warmup linear 5 from 1e-4 -> cosine 100 skip 5")]
         [InlineData("PlateauAbsolute", "lr 0.1: plateau factor 0.5 patience 2 threshold 0.01 absolute")]
         [InlineData("Restarts", "lr 0.05: restarts 10 mult 2 decay 0.5 to 1e-4")]

@@ -54,7 +54,10 @@ namespace ScheduleDsl.Tests
             new object[] { "LRS0004", "onecycle 0.1 over [|3|]", "warm × N must exceed 1" },
             new object[] { "LRS0004", "onecycle 0.1 over 10 warm [|0.6|] three-phase", "no room for the last phase" },
             new object[] { "LRS0004", "warmup exp 5 from [|0|]", "greater than 0" },
-            new object[] { "LRS0004", "restarts 10 mult [|1.5|]", "positive whole number" },
+            // Contract v2 allows any mult ≥ 1 (timm cycle_mul, Keras t_mul); below 1 the cycles would shrink.
+            new object[] { "LRS0004", "restarts 10 mult [|0.5|]", "at least 1" },
+            new object[] { "LRS0004", "restarts 10 amplitude [|0|]", "greater than 0" },
+            new object[] { "LRS0007", "restarts 10 amplitude [|1.5|]", "grows without bound" },
             new object[] { "LRS0004", "inverse-sqrt scale [|0|]", "greater than 0" },
             new object[] { "LRS0004", "constant for [|0|]", "at least 1" },
             new object[] { "LRS0004", "cyclic exp-range [|0|] 0.1 to 1 up 2", "greater than 0" },

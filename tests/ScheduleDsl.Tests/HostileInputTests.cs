@@ -203,7 +203,8 @@ namespace ScheduleDsl.Tests
         [Theory]
         [InlineData("hold 2147483646.9999999999", "2147483646.9999999999 is not a whole number")]
         [InlineData("step 0.5 every 2.5", "2.5 is not a whole number; the value of 'every' must be one")]
-        [InlineData("restarts 5 mult 2.00000000000000001", "not 2.00000000000000001")]
+        [InlineData("cyclic 0.1 to 1 up 2.00000000000000001", "2.00000000000000001 is not a whole number")]
+        // (v2: 'restarts … mult' takes any number ≥ 1, so it is no longer a whole-number slot.)
         public void FractionsInWholeNumberSlotsAreRejectedAsWritten(string text, string message)
         {
             ScheduleDiagnostic d = Assert.Single(Schedule.Check(text));

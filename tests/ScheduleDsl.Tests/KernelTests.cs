@@ -270,6 +270,51 @@ namespace ScheduleDsl.Tests
             AssertCurve("cosine 10 for 4 skip 3 -> constant 0.5", t => t < 4 ? (1 + Math.Cos(Math.PI * (t + 3) / 10.0)) / 2 : 0.5);
         }
 
+        /// <summary>
+        /// v2 <c>restarts … mult m</c> with a real m and <c>amplitude d</c>, against Keras' <c>CosineDecayRestarts(t_mul=1.5,
+        /// m_mul=0.5, alpha=0.01)</c> line by line, away from the boundaries where Keras' floating log decides the cycle.
+        /// </summary>
+        [Fact]
+        public void RestartsWithARealMultiplierAndAmplitudeMatchKeras()
+        {
+            const double s = 0.1, alpha = 0.01, tMul = 1.5, mMul = 0.5;
+            static double Keras(long step)
+            {
+                double completed = step / 10.0;
+                double i = Math.Floor(Math.Log(1 - completed * (1 - tMul)) / Math.Log(tMul));
+                double sum = (1 - Math.Pow(tMul, i)) / (1 - tMul);
+                completed = (completed - sum) / Math.Pow(tMul, i);
+                double cosine = 0.5 * Math.Pow(mMul, i) * (1 + Math.Cos(Math.PI * completed));
+                return s * ((1 - alpha) * cosine + alpha);
+            }
+
+            ILearningRateSchedule schedule = Schedule.Parse("lr 0.1: restarts 10 mult 1.5 amplitude 0.5 to 1e-3");
+            double[] boundaries = { 10, 25, 47.5, 81.25, 131.875 };
+            for (long t = 0; t < 200; t++)
+            {
+                if (Array.Exists(boundaries, b => Math.Abs(t - b) < 1e-9))
+                {
+                    continue;
+                }
+
+                Assert.True(Math.Abs(Keras(t) - schedule.At(t)) <= 1e-12, "t=" + t + ": Keras " + Keras(t) + ", ours " + schedule.At(t));
+            }
+        }
+
+        /// <summary>At every boundary a new cycle starts at its peak — the step where a floating log may still say "end of the last".</summary>
+        [Fact]
+        public void RealMultiplierCyclesStartExactlyAtTheirComputedBoundaries()
+        {
+            ILearningRateSchedule schedule = Schedule.Parse("lr 0.1: restarts 10 mult 1.5 decay 0.5");
+            Assert.Equal(0.1, schedule.At(0), 15);
+            Assert.Equal(0.05, schedule.At(10), 15);
+            Assert.Equal(0.025, schedule.At(25), 15);
+            // timm's cycle_mul with cycle_decay (lr_min 0): 0.5·lr·γ^i·(1+cos(π·t_curr/t_i)); cycle 2 spans [25, 47.5).
+            Assert.Equal(0.5 * 0.1 * 0.25 * (1 + Math.Cos(Math.PI * (47 - 25) / 22.5)), schedule.At(47), 14);
+            Assert.Equal(0.5 * 0.1 * 0.125 * (1 + Math.Cos(Math.PI * (48 - 47.5) / 33.75)), schedule.At(48), 14);
+            Assert.True(schedule.At(long.MaxValue) >= 0);
+        }
+
         [Fact]
         public void PiecewiseSwitchesAtTheBoundary() => AssertCurve("lr 1: piecewise 1 until 10, 0.5 until 20, 0.1", t => t < 10 ? 1 : t < 20 ? 0.5 : 0.1);
     }

@@ -18,6 +18,7 @@ namespace ScheduleDsl.Tests
             Gen.Select(Gen.Double[0, 3], Length, Gen.Bool, (r, k, stair) => $"inverse-time {Num(r)} every {k}{(stair ? " staircase" : string.Empty)}"),
             Gen.Select(Gen.Bool, Gen.Double[0.5, 100], (has, k) => "inverse-sqrt" + (has ? " scale " + Num(k) : string.Empty)),
             Gen.Select(Length, Gen.Int[1, 3], Factor, Level, (n, m, d, e) => $"restarts {n} mult {m} decay {d} to {e}"),
+            Gen.Select(Length, Gen.Double[1, 3], Factor, Level, (n, m, d, e) => $"restarts {n} mult {Num(m)} amplitude {d} to {e}"),
             Gen.Select(Gen.Int[0, 2], Gen.Double[0.001, 0.5], Gen.Double[0.51, 1], Length, Length, (mode, lo, hi, up, down) =>
                 $"cyclic {(mode == 0 ? string.Empty : mode == 1 ? "triangular2 " : "exp-range 0.999 ")}{Num(lo)} to {Num(hi)} up {up} down {down}"),
             Gen.Select(Level, Level, Level, (a, b, c) => $"piecewise {a} until 3, {b} until 7, {c}"),

@@ -401,7 +401,12 @@ namespace ScheduleDsl.Generators.Emit
             string position = Fresh("position");
             string length = Fresh("length");
             long first = restarts.Length.AsLong;
-            if (restarts.Multiplier == 1)
+            if (!restarts.HasWholeMultiplier)
+            {
+                // Cycle i starts at N·(mⁱ−1)/(m−1): the runtime finds it from the computed boundaries, never off by one step.
+                _w.Line(Helper + ".GeometricCycle(" + tau + ", " + CSharp.Long(first) + ", " + D(restarts.MultiplierValue) + ", out long " + cycle + ", out double " + position + ", out double " + length + ");");
+            }
+            else if (restarts.Multiplier == 1)
             {
                 _w.Line("long " + cycle + " = " + tau + " / " + CSharp.Long(first) + ";");
                 _w.Line("long " + position + " = " + tau + " % " + CSharp.Long(first) + ";");
@@ -429,6 +434,12 @@ namespace ScheduleDsl.Generators.Emit
             }
 
             string e = D(restarts.End);
+            if (restarts.Amplitude != null)
+            {
+                _w.Line(target + " = " + e + " + (" + s.Code + " - " + e + ") * " + Math + ".Pow(" + D(restarts.AmplitudeFactor) + ", " + cycle + ") * (1 + " + Math + ".Cos(" + Math + ".PI * " + position + " / " + length + ")) / 2;");
+                return;
+            }
+
             string peak = Fresh("peak");
             _w.Line("double " + peak + " = " + ScalePower(s, restarts.DecayFactor, Math + ".Pow(" + D(restarts.DecayFactor) + ", " + cycle + ")") + ";");
             _w.Line("if (" + peak + " < " + e + ") " + peak + " = " + e + ";");

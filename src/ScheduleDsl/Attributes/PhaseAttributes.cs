@@ -232,11 +232,14 @@ namespace ScheduleDsl
         /// <summary>The length of the first cycle in time units.</summary>
         public int Length { get; }
 
-        /// <summary>The factor by which each cycle is longer than the one before; unset: 1.</summary>
-        public int Mult { get; set; }
+        /// <summary>How many times as long each cycle is as the one before, any number ≥ 1 (timm <c>cycle_mul</c>, Keras <c>t_mul</c>); unset: 1.</summary>
+        public double Mult { get; set; }
 
         /// <summary>The factor applied to the peak at each restart; unset: 1.</summary>
         public double Decay { get; set; }
+
+        /// <summary>Instead of <see cref="Decay"/>: the factor applied to each cycle's height above the end level (Keras <c>m_mul</c>); unset: 1.</summary>
+        public double Amplitude { get; set; }
 
         /// <summary>The level at the end of each cycle; unset: 0.</summary>
         public double To { get; set; }

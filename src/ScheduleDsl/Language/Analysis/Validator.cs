@@ -88,6 +88,11 @@ namespace ScheduleDsl.Language
                         CheckGrowth(context, d, "restarts … decay");
                     }
 
+                    if (!bounded && restarts.Amplitude is Written a)
+                    {
+                        CheckGrowth(context, a, "restarts … amplitude");
+                    }
+
                     if (absolute && restarts.To is Written end)
                     {
                         CheckLevel(context, end, "The end level");

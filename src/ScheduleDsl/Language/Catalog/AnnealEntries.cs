@@ -117,15 +117,25 @@ namespace ScheduleDsl.Language
         }
     }
 
-    /// <summary><c>restarts N [mult m] [decay d] [to e]</c>: cosine cycles with warm restarts (SGDR).</summary>
+    /// <summary><c>restarts N [mult m] [decay d | amplitude d] [to e]</c>: cosine cycles with warm restarts (SGDR).</summary>
     internal sealed class RestartsEntry : KernelEntry<RestartsKernel>
     {
         public RestartsEntry()
             : base(
                 KernelKind.Restarts,
                 "restarts",
-                new[] { new ClauseSpec("mult", ClauseKind.Number, "m"), new ClauseSpec("decay", ClauseKind.Number, "d"), new ClauseSpec("to", ClauseKind.Number, "e") },
-                new AttributeForm("CosineRestartsAttribute", AttributeArgument.Number(0), AttributeArgument.Named("Mult", "mult"), AttributeArgument.Named("Decay", "decay"), AttributeArgument.Named("To", "to")))
+                new[]
+                {
+                    new ClauseSpec("mult", ClauseKind.Number, "m"), new ClauseSpec("decay", ClauseKind.Number, "d"), new ClauseSpec("amplitude", ClauseKind.Number, "d"),
+                    new ClauseSpec("to", ClauseKind.Number, "e"),
+                },
+                new AttributeForm(
+                    "CosineRestartsAttribute",
+                    AttributeArgument.Number(0),
+                    AttributeArgument.Named("Mult", "mult"),
+                    AttributeArgument.Named("Decay", "decay"),
+                    AttributeArgument.Named("Amplitude", "amplitude"),
+                    AttributeArgument.Named("To", "to")))
         {
         }
 
@@ -139,35 +149,47 @@ namespace ScheduleDsl.Language
             }
 
             Written? mult = found.Value("mult");
-            if (mult is Written m && (m.Value < 1 || !m.IsWhole || m.Value > int.MaxValue))
+            if (mult is Written m && m.Value < 1)
             {
-                parser.Report(DiagnosticIds.OutOfRange, "'mult' of 'restarts' must be a positive whole number (each cycle is that many times longer), not " + (m.Text ?? Parser.Format(m.Value)), m.Span);
+                parser.Report(DiagnosticIds.OutOfRange, "'mult' of 'restarts' must be at least 1 (each cycle is that many times as long as the one before), not " + (m.Text ?? Parser.Format(m.Value)), m.Span);
                 return null;
             }
 
             Written? decay = found.Value("decay");
-            if (decay is Written d && !parser.Positive(d, "the decay of 'restarts'"))
+            Written? amplitude = found.Value("amplitude");
+            if (decay != null && amplitude is Written both)
+            {
+                parser.Report(DiagnosticIds.Syntax, "'restarts' takes 'decay' (the peak scales) or 'amplitude' (the height above the end level scales), not both", both.Span);
+                return null;
+            }
+
+            if ((decay is Written d && !parser.Positive(d, "the decay of 'restarts'")) || (amplitude is Written a && !parser.Positive(a, "the amplitude of 'restarts'")))
             {
                 return null;
             }
 
-            return new RestartsKernel(n, mult, decay, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword));
+            return new RestartsKernel(n, mult, decay, found.Value("to"), Parser.Span(keyword), parser.SpanFrom(keyword), amplitude);
         }
 
         protected override string Write(RestartsKernel kernel, CanonicalParts parts) =>
-            parts.Add(kernel.Length).Optional("mult", kernel.Mult).Optional("decay", kernel.Decay).Optional("to", kernel.To).ToString();
+            parts.Add(kernel.Length).Optional("mult", kernel.Mult).Optional("decay", kernel.Decay).Optional("amplitude", kernel.Amplitude).Optional("to", kernel.To).ToString();
 
         protected override string Explain(RestartsKernel kernel, SentenceWords words)
         {
             string text = "anneal along cosine cycles from " + words.Level + " to " + SentenceWords.N(kernel.End) + ", the first " + words.Count(kernel.Length.AsLong) + " long";
-            if (kernel.Multiplier != 1)
+            if (kernel.MultiplierValue != 1)
             {
-                text += ", each " + SentenceWords.Int(kernel.Multiplier) + " times longer than the one before";
+                text += ", each " + SentenceWords.N(kernel.MultiplierValue) + " times longer than the one before";
             }
 
             if (kernel.DecayFactor != 1)
             {
                 text += ", each peak " + SentenceWords.N(kernel.DecayFactor) + " times the one before";
+            }
+
+            if (kernel.Amplitude != null)
+            {
+                return text + ", each cycle's height above the end " + SentenceWords.N(kernel.AmplitudeFactor) + " times the one before (Keras CosineDecayRestarts)";
             }
 
             return text + " (SGDR: PyTorch CosineAnnealingWarmRestarts)";

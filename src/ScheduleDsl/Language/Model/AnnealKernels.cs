@@ -101,14 +101,16 @@ namespace ScheduleDsl.Language.Model
     }
 
     /// <summary>
-    /// <c>restarts N [mult m] [decay d] [to e]</c>: cosine cycles of length <c>N·m^i</c> from peak <c>max(s·d^i, e)</c> down to <c>e</c>
-    /// (PyTorch <c>CosineAnnealingWarmRestarts</c> with timm's <c>cycle_decay</c>).
+    /// <c>restarts N [mult m] [decay d | amplitude d] [to e]</c>: cosine cycles of length <c>N·m^i</c> from peak
+    /// <c>max(s·d^i, e)</c> down to <c>e</c> (PyTorch <c>CosineAnnealingWarmRestarts</c> with timm's <c>cycle_decay</c>), or
+    /// with <c>amplitude d</c> the height above <c>e</c> scaled by <c>d^i</c> (Keras <c>CosineDecayRestarts</c> <c>m_mul</c>).
     /// </summary>
     internal sealed class RestartsKernel : KernelNode
     {
-        public RestartsKernel(Written length, Written? mult, Written? decay, Written? to, TextSpan keyword, TextSpan span)
+        public RestartsKernel(Written length, Written? mult, Written? decay, Written? to, TextSpan keyword, TextSpan span, Written? amplitude = null)
             : base(keyword, span)
         {
+            Amplitude = amplitude;
             Length = length;
             Mult = mult;
             Decay = decay;
@@ -123,7 +125,19 @@ namespace ScheduleDsl.Language.Model
 
         public Written? To { get; }
 
-        public long Multiplier => Mult?.AsLong ?? 1;
+        /// <summary><c>amplitude d</c>: each cycle's height above the end level is <c>d</c> times the one before.</summary>
+        public Written? Amplitude { get; }
+
+        /// <summary>m, any number ≥ 1.</summary>
+        public double MultiplierValue => Mult?.Value ?? 1;
+
+        /// <summary>Whether m is a whole number, so the cycles are found in exact integer arithmetic.</summary>
+        public bool HasWholeMultiplier => MultiplierValue == System.Math.Floor(MultiplierValue) && MultiplierValue <= int.MaxValue;
+
+        /// <summary>m as a whole number (only when <see cref="HasWholeMultiplier"/>).</summary>
+        public long Multiplier => HasWholeMultiplier ? (long)MultiplierValue : throw new System.InvalidOperationException("mult " + MultiplierValue + " is not a whole number");
+
+        public double AmplitudeFactor => Amplitude?.Value ?? 1;
 
         public double DecayFactor => Decay?.Value ?? 1;
 
@@ -135,8 +149,25 @@ namespace ScheduleDsl.Language.Model
 
         public override double Value(long tau, double s, PlateauState[]? states)
         {
-            FindCycle(tau, Length.AsLong, Multiplier, out long cycle, out long position, out double cycleLength);
+            long cycle;
+            double position;
+            double cycleLength;
+            if (HasWholeMultiplier)
+            {
+                FindCycle(tau, Length.AsLong, Multiplier, out cycle, out long whole, out cycleLength);
+                position = whole;
+            }
+            else
+            {
+                Levels.GeometricCycle(tau, Length.AsLong, MultiplierValue, out cycle, out position, out cycleLength);
+            }
+
             double e = End;
+            if (Amplitude != null)
+            {
+                return e + (s - e) * Math.Pow(AmplitudeFactor, cycle) * (1 + Math.Cos(Math.PI * position / cycleLength)) / 2;
+            }
+
             double peak = Levels.Scale(s, Math.Pow(DecayFactor, cycle));
             if (peak < e)
             {

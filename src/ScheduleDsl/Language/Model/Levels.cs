@@ -111,6 +111,33 @@ namespace ScheduleDsl.Language.Model
             return Math.Abs(exponent) < 700 ? Scale(end, Math.Exp(exponent)) : Saturate(Math.Exp(Math.Log(end) + exponent));
         }
 
+        /// <summary>
+        /// The cycle of <c>restarts N mult m</c> holding <paramref name="tau"/> for a multiplier that is not a whole number
+        /// (timm <c>cycle_mul</c>, Keras <c>t_mul</c>): cycle i starts at <c>B_i = N·(mⁱ−1)/(m−1)</c> and lasts <c>N·mⁱ</c>. A
+        /// logarithm gives the first guess, then the computed boundaries decide, so <c>B_i ≤ τ &lt; B_(i+1)</c> always holds —
+        /// where the peers' floating logarithm can miss a boundary by one step.
+        /// </summary>
+        public static void GeometricCycle(long tau, double first, double mult, out long cycle, out double position, out double length)
+        {
+            double guess = Math.Floor(Math.Log(1 + tau * (mult - 1) / first) / Math.Log(mult));
+            long i = guess >= 0 && guess < 1e15 ? (long)guess : 0;
+            while (i > 0 && CycleStart(i, first, mult) > tau)
+            {
+                i--;
+            }
+
+            while (CycleStart(i + 1, first, mult) <= tau)
+            {
+                i++;
+            }
+
+            cycle = i;
+            position = tau - CycleStart(i, first, mult);
+            length = first * Math.Pow(mult, i);
+        }
+
+        private static double CycleStart(long i, double first, double mult) => first * (Math.Pow(mult, i) - 1) / (mult - 1);
+
         /// <summary>Whether <c>b/a</c> is a positive normal finite number, so <c>a·(b/a)^x</c> is accurate.</summary>
         public static bool IsPlainRatio(double a, double b)
         {
