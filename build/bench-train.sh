@@ -13,7 +13,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet build src/ScheduleDsl.Cli -c Release -nologo -v quiet >/dev/null
-cli="src/ScheduleDsl.Cli/bin/Release/net10.0/ScheduleDsl.Cli.dll"
+cli="src/ScheduleDsl.Cli/bin/Release/net10.0/schedule.dll"
 /usr/bin/python3 build/bench_train.py data --out "$work"
 
 declare -A args=(
