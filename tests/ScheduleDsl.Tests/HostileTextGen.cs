@@ -25,11 +25,18 @@ namespace ScheduleDsl.Tests
             Gen.Select(Number, Number, Number, Number, (n, m, d, e) => "restarts " + n + " mult " + m + " decay " + d + " to " + e),
             Gen.Select(Number, Number, Number, Number, (g, lo, hi, up) => "cyclic exp-range " + g + " " + lo + " to " + hi + " up " + up),
             Gen.Select(Number, Number, Number, Number, (p, n, a, b) => "onecycle " + p + " over " + n + " div " + a + " final-div " + b),
-            Gen.Select(Number, Number, (f, p) => "plateau factor 0.5 patience " + p + " floor " + f));
+            Gen.Select(Number, Number, (f, p) => "plateau factor 0.5 patience " + p + " floor " + f),
+            // v2 options at the edges of double: real multipliers, amplitudes, shaped cosines, cycles, sqrt.
+            Gen.Select(Number, Number, Number, Number, (n, m, d, e) => "restarts " + n + " mult " + m + " amplitude " + d + " to " + e),
+            Gen.Select(Number, Number, Number, Number, (n, e, p, k) => "cosine " + n + " to " + e + " power " + p + " k-decay " + k),
+            Gen.Select(Number, Number, Number, (n, p, e) => "poly " + n + " power " + p + " to " + e + " cycle"),
+            Gen.Select(Number, Number, (n, e) => "sqrt " + n + " to " + e),
+            Gen.Select(Number, Number, Number, (n, a, b) => "warmup sqrt " + n + " from " + a + " to " + b),
+            Gen.Select(Number, Number, (f, r) => "plateau factor 0.5 patience 2 threshold " + r + " absolute floor " + f));
 
         private static Gen<string> Phase(int depth) =>
             depth == 0
-                ? Gen.Frequency((3, Kernel), (1, Gen.Select(Kernel, Number, (k, n) => k + " for " + n)))
+                ? Gen.Frequency((3, Kernel), (1, Gen.Select(Kernel, Number, (k, n) => k + " for " + n)), (1, Gen.Select(Kernel, Number, Number, (k, sk, n) => k + " skip " + sk + " for " + n)))
                 : Gen.Frequency(
                     (3, Phase(0)),
                     (1, Gen.Select(Chain(depth - 1), Gen.Bool, Number, (c, cut, n) => "(" + c + ")" + (cut ? " for " + n : string.Empty))),
@@ -37,7 +44,9 @@ namespace ScheduleDsl.Tests
 
         private static Gen<string> Chain(int depth) => Phase(depth).Array[1, 4].Select(phases => string.Join(" -> ", phases));
 
-        public static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), (lr, x, chain) => (lr ? "lr " + x + ": " : string.Empty) + chain);
+        public static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), Gen.Int[0, 7], Number, (lr, x, chain, header, steps) =>
+            (lr ? "lr " + x + " " : string.Empty) + (header == 0 ? "per step steps-per-epoch " + steps + " " : string.Empty)
+            + (lr || header == 0 ? ": " : string.Empty) + (header == 0 ? chain.Replace(" for ", " epochs for ", StringComparison.Ordinal) : chain));
 
         /// <summary>Valid texts with one to four characters replaced and, in half of them, one deleted.</summary>
         public static readonly Gen<string> Mutated =

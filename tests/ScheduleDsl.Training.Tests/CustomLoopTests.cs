@@ -62,6 +62,25 @@ namespace ScheduleDsl.Training.Tests
         }
 
         [Fact]
+        public void SummaryListsLayersShapesAndParameterCountsAsKeras()
+        {
+            var model = new Sequential(new Dense(3, 9, Activation.Relu), new Dense(9, 9, Activation.Relu), new Dense(9, 9, Activation.Relu), new Dense(9, 3, Activation.Softmax));
+            model.Compile(Loss.CategoricalCrossEntropy, new Sgd(0.01));
+            // Keras counts the tutorial's network at 3·9+9 + 2·(9·9+9) + 9·3+3 = 246 parameters.
+            Assert.Equal(
+                "Layer                 Output shape   Param #\n"
+                + "────────────────────────────────────────────\n"
+                + "dense(3→9, Relu)      (None, 9)           36\n"
+                + "dense(9→9, Relu)      (None, 9)           90\n"
+                + "dense(9→9, Relu)      (None, 9)           90\n"
+                + "dense(9→3, Softmax)   (None, 3)           30\n"
+                + "────────────────────────────────────────────\n"
+                + "Total params: 246 (984 B)\n"
+                + "Inputs: 3, outputs: 3; loss: CategoricalCrossEntropy, optimizer: sgd(lr=0.01, momentum=0, nesterov=false, weight_decay=0)\n",
+                model.Summary());
+        }
+
+        [Fact]
         public void AStepNeedsBoundParametersAndAValidRate()
         {
             var optimizer = new Sgd(0.1);
