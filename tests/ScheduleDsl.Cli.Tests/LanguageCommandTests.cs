@@ -116,6 +116,19 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Contains("└", output);
         }
 
+        /// <summary>A 500-step warmup before 9500 steps of decay is three columns of the main plot: it gets its own.</summary>
+        [Fact]
+        public void ExplainPlotsAShortPhaseAgainUpClose()
+        {
+            var (exit, output, _) = Cli.Run("explain", "lr 0.1 per step: warmup linear 500 from 0.001 -> cosine 9500 to 1e-5");
+            Assert.Equal(0, exit);
+            Assert.Contains("Phase 1 [t 0–499] up close:", output);
+            Assert.Contains("499 step", output);
+            Assert.DoesNotContain("Phase 2 [", output);
+            Assert.Contains("1e-5 │", output);
+            Assert.DoesNotContain("up close", Cli.Run("explain", "warmup linear 5 -> cosine 20").Out);
+        }
+
         [Fact]
         public void ExplainOfAnInvalidScheduleExitsWithTwo()
         {

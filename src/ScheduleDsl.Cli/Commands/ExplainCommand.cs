@@ -8,6 +8,11 @@ namespace ScheduleDsl.Cli.Commands
     /// <summary><c>schedule explain TEXT</c>: one English sentence per phase, then the curve as a text plot.</summary>
     internal static class ExplainCommand
     {
+        private const int PlotWidth = 64;
+
+        /// <summary>Below this many columns of the main plot, a phase is plotted again on its own.</summary>
+        private const int MinimumColumns = 8;
+
         public static Command Create(TextWriter output, TextWriter error)
         {
             var text = new Argument<string>("text") { Description = "The schedule to explain." };
@@ -38,7 +43,20 @@ namespace ScheduleDsl.Cli.Commands
 
             long count = steps ?? DefaultSteps(description.Length);
             output.WriteLine();
-            output.Write(TextPlot.Render(schedule, count, width: 64, height: 12));
+            output.Write(TextPlot.Render(schedule, count, width: PlotWidth, height: 12));
+
+            // A phase that the plot above squeezes into a few columns (a 500-step warmup before 9500 steps of decay) gets
+            // a plot of its own.
+            for (int p = 0; p < description.Phases.Count; p++)
+            {
+                SchedulePhase phase = description.Phases[p];
+                if (phase.Length is long length && length >= 2 && phase.Start < count && length * PlotWidth < count * MinimumColumns)
+                {
+                    output.WriteLine();
+                    output.WriteLine("Phase " + (p + 1).ToString(CultureInfo.InvariantCulture) + " [" + phase.Range + "] up close:");
+                    output.Write(TextPlot.Render(schedule, phase.Start, length, width: 32, height: 6));
+                }
+            }
             return ExitCodes.Success;
         }
 

@@ -12,14 +12,17 @@ namespace ScheduleDsl.Training
         private static readonly char[] Glyphs = { '•', '+', 'x', 'o', '*', '#', '@' };
 
         /// <summary>A schedule's curve over <paramref name="steps"/> time indices, sampled at most <paramref name="width"/> times, <paramref name="height"/> rows tall.</summary>
-        public static string Render(ILearningRateSchedule schedule, long steps, int width, int height)
+        public static string Render(ILearningRateSchedule schedule, long steps, int width, int height) => Render(schedule, 0, steps, width, height);
+
+        /// <summary>A schedule's curve over the <paramref name="steps"/> time indices from <paramref name="first"/> (a zoom on one phase).</summary>
+        public static string Render(ILearningRateSchedule schedule, long first, long steps, int width, int height)
         {
             int columns = (int)Math.Min(width, steps);
             var values = new double[columns];
             var times = new long[columns];
             for (int c = 0; c < columns; c++)
             {
-                times[c] = columns == 1 ? 0 : (long)Math.Round((double)c * (steps - 1) / (columns - 1));
+                times[c] = first + (columns == 1 ? 0 : (long)Math.Round((double)c * (steps - 1) / (columns - 1)));
                 values[c] = schedule.At(times[c]);
             }
 
@@ -78,6 +81,6 @@ namespace ScheduleDsl.Training
             return builder.ToString();
         }
 
-        private static string Label(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+        private static string Label(double value) => ScheduleDsl.Language.NumberText.Tidy(value.ToString("G4", CultureInfo.InvariantCulture));
     }
 }
