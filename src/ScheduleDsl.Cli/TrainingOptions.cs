@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using ScheduleDsl.Cli.Reports;
 using ScheduleDsl.Training;
@@ -15,7 +16,13 @@ namespace ScheduleDsl.Cli
 
         public Option<string?> Test { get; } = new Option<string?>("--test") { Description = "Test data in the same form (used for validation loss and accuracy)." };
 
-        public Option<string> LabelColumn { get; } = new Option<string>("--label-column") { Description = "The CSV column holding class indices.", DefaultValueFactory = _ => "label" };
+        public Option<string> LabelColumn { get; } = new Option<string>("--label-column") { Description = "The CSV column holding the classes: indices 0, 1, 2, … or names.", DefaultValueFactory = _ => "label" };
+
+        public Option<IndexColumn> IndexColumnHandling { get; } = new Option<IndexColumn>("--index-column")
+        {
+            Description = "A column that counts the rows (pandas' 'Unnamed: 0'): refuse (default), drop, or keep as a feature.",
+            DefaultValueFactory = _ => IndexColumn.Refuse,
+        };
 
         public Option<bool> TutorialData { get; } = new Option<bool>("--tutorial-data") { Description = "Use the tutorial's data: 1,000 training and 100 test samples in [0,1)³, labelled by their largest feature." };
 
@@ -49,7 +56,7 @@ namespace ScheduleDsl.Cli
 
         public Option<int> Seed { get; } = InvariantOptions.Int("--seed", "Seed of the initial weights and the shuffling.", 0);
 
-        public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
+        public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, IndexColumnHandling, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
 
         public void AddTo(Command command)
         {
@@ -74,15 +81,44 @@ namespace ScheduleDsl.Cli
 
             string data = result.GetValue(Data) ?? throw new UsageException("give the training data with --data FILE (or --tutorial-data)");
             string label = result.GetValue(LabelColumn)!;
-            CsvData train = CsvData.Read(data, label, "--data");
+            var csv = new CsvOptions { LabelColumn = label, IndexColumn = result.GetValue(IndexColumnHandling) };
+            CsvDataset train = ReadCsv(data, "--data", csv);
             string? testPath = result.GetValue(Test);
-            CsvData test = testPath == null ? train : CsvData.Read(testPath, label, "--test");
-            if (test.Features.Length != train.Features.Length)
+            if (testPath == null)
             {
-                throw new UsageException(testPath + ": " + test.Features.Length + " feature columns, but " + data + " has " + train.Features.Length);
+                // Without test data, scores on the training data would flatter the model: hold out a validation split.
+                return train.Labels.Length >= MinimumForSplit
+                    ? ExperimentData.Split(train.X, train.Labels, ValidationFraction, seed) with { HeldOut = "validation (20% of --data held out at random)" }
+                    : new ExperimentData(train.X, train.Labels, train.X, train.Labels) { HeldOut = "training data (too few rows to hold any out; give --test)" };
+            }
+
+            CsvDataset test = ReadCsv(testPath, "--test", csv with { Classes = train.Classes });
+            if (test.Features.Count != train.Features.Count)
+            {
+                throw new UsageException(testPath + ": " + test.Features.Count + " feature columns, but " + data + " has " + train.Features.Count);
             }
 
             return new ExperimentData(train.X, train.Labels, test.X, test.Labels);
+        }
+
+        /// <summary>The share of --data held out for validation when no --test is given.</summary>
+        public const double ValidationFraction = 0.2;
+
+        /// <summary>Below this many rows nothing is held out (a split would leave too little to train or to score).</summary>
+        public const int MinimumForSplit = 10;
+
+        /// <summary>A CSV file through the tool's input guards (a folder, a device, a line of a million characters are refused).</summary>
+        private static CsvDataset ReadCsv(string path, string option, CsvOptions options)
+        {
+            string text = string.Join("\n", TextInput.ReadLines(path, option));
+            try
+            {
+                return CsvDataset.Parse(text, path, options);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(e.Message);
+            }
         }
 
         public int Classes(ExperimentData data)

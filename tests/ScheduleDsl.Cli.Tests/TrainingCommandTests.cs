@@ -243,6 +243,33 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Equal(2, Cli.Run("generate", "cosine").Exit);
         }
 
+        /// <summary>
+        /// A pandas export of a sorted data set: an index column (refused, then dropped on request), ';' separators, quoted
+        /// class names; without --test the scores are on a random validation split, and the summary says so.
+        /// </summary>
+        [Fact]
+        public void PandasStyleCsvWithClassNamesTrainsOnAValidationSplit()
+        {
+            var random = new Random(3);
+            var lines = new System.Collections.Generic.List<string> { "Unnamed: 0;a;b;\"species\"" };
+            for (int i = 0; i < 120; i++)
+            {
+                string species = i < 40 ? "setosa" : i < 80 ? "versicolor" : "virginica";
+                double a = (i / 40) + random.NextDouble() * 0.5, b = random.NextDouble();
+                lines.Add(FormattableString.Invariant($"{i};{a:R};{b:R};\"{species}\""));
+            }
+
+            string path = File("iris.csv", string.Join("\n", lines) + "\n");
+            var refused = Cli.Run("train", "--data", path, "--label-column", "species", "--epochs", "3");
+            Assert.Equal(2, refused.Exit);
+            Assert.Contains("column 'Unnamed: 0' counts the rows", refused.Err);
+
+            var (exit, output, error) = Cli.Run("train", "--data", path, "--label-column", "species", "--index-column", "drop", "--epochs", "40", "--quiet");
+            Assert.True(exit == 0, error);
+            Assert.Contains(", validation loss ", output);
+            Assert.Contains("(validation (20% of --data held out at random)).", output);
+        }
+
         [Fact]
         public void ComparisonPlotsAreValidPngs()
         {

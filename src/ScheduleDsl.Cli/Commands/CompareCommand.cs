@@ -94,6 +94,10 @@ namespace ScheduleDsl.Cli.Commands
                 output.Write(ExperimentReport.EpochTable(results));
                 output.WriteLine();
                 output.Write(ExperimentReport.Summary(results));
+                if (first.HeldOut != "test")
+                {
+                    output.WriteLine("The test columns score the " + first.HeldOut + ", drawn anew for each seed: no --test was given.");
+                }
                 if (result.GetValue(perSeed))
                 {
                     output.WriteLine();

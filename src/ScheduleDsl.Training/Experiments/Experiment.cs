@@ -8,7 +8,50 @@ namespace ScheduleDsl.Training
     /// <param name="TrainLabels">The class of each training sample.</param>
     /// <param name="TestX">Test samples, never trained on; every arm is judged on them.</param>
     /// <param name="TestLabels">The class of each test sample.</param>
-    public sealed record ExperimentData(float[,] TrainX, int[] TrainLabels, float[,] TestX, int[] TestLabels);
+    public sealed record ExperimentData(float[,] TrainX, int[] TrainLabels, float[,] TestX, int[] TestLabels)
+    {
+        /// <summary>What the held-out data is, for reports: <c>test</c> (default), or how a validation split was drawn.</summary>
+        public string HeldOut { get; init; } = "test";
+
+        /// <summary>
+        /// Holds out <paramref name="fraction"/> of the samples, drawn at random with <paramref name="seed"/> (not the last
+        /// rows, which in a file sorted by class would all be one class), as the validation data.
+        /// </summary>
+        /// <exception cref="ArgumentException">The fraction is not in (0, 1), or the data has fewer than 2 samples.</exception>
+        public static ExperimentData Split(float[,] x, int[] labels, double fraction, int seed)
+        {
+            int count = labels.Length;
+            if (!(fraction > 0 && fraction < 1) || count < 2)
+            {
+                throw new ArgumentException("A validation split needs a fraction in (0, 1) and at least 2 samples.", nameof(fraction));
+            }
+
+            int held = Math.Max(1, Math.Min(count - 1, (int)Math.Round(count * fraction)));
+            int[] order = Enumerable.Range(0, count).ToArray();
+            new Rng(((ulong)(uint)seed << 32) ^ 0x9E3779B97F4A7C15UL).Shuffle(order);
+            (float[,] trainX, int[] trainLabels) = Rows(x, labels, order, 0, count - held);
+            (float[,] testX, int[] testLabels) = Rows(x, labels, order, count - held, held);
+            return new ExperimentData(trainX, trainLabels, testX, testLabels);
+        }
+
+        private static (float[,] X, int[] Labels) Rows(float[,] x, int[] labels, int[] order, int start, int length)
+        {
+            int features = x.GetLength(1);
+            var rows = new float[length, features];
+            var picked = new int[length];
+            for (int r = 0; r < length; r++)
+            {
+                int source = order[start + r];
+                picked[r] = labels[source];
+                for (int f = 0; f < features; f++)
+                {
+                    rows[r, f] = x[source, f];
+                }
+            }
+
+            return (rows, picked);
+        }
+    }
 
     /// <summary>One arm of a comparison: a name, an optimizer, and a schedule (null: the optimizer's constant rate).</summary>
     /// <param name="Name">How reports name the arm.</param>
