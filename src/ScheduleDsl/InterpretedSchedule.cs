@@ -25,11 +25,7 @@ namespace ScheduleDsl
 
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
-
+            Levels.CheckTime(t);
             return Model.At(t, States);
         }
 

@@ -297,7 +297,7 @@ namespace ScheduleDsl.Generators.Emit
             }
 
             body.Line();
-            body.Line("return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);");
+            body.Line("return global::ScheduleDsl.Levels.Saturate(value);");
 
             w.Line("/// <summary>The " + (model.Lr != null ? "learning rate" : "factor of the base rate") + " used by " + unit + " <paramref name=\"t\"/> (0-based) in the schedule " + InText(spec) + ".</summary>");
             w.Line(InheritRemarks(spec));
@@ -307,9 +307,8 @@ namespace ScheduleDsl.Generators.Emit
             w.Line(GeneratedCode);
             w.Line((isStatic ? "public static " : "public ") + "double At(long t)");
             w.Open();
-            w.Open("if (t < 0)");
-            w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(t), t, \"The time index must be 0 or more.\");");
-            w.Close();
+            // The runtime's one check (and message) for a negative time index.
+            w.Line("global::ScheduleDsl.Levels.CheckTime(t);");
             w.Line();
             foreach (string line in body.ToString().TrimEnd('\n').Split('\n'))
             {

@@ -42,16 +42,13 @@ partial struct Decay : global::ScheduleDsl.ILearningRateSchedule
     [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
     public double At(long t)
     {
-        if (t < 0)
-        {
-            throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-        }
+        global::ScheduleDsl.Levels.CheckTime(t);
 
         double value;
         // Multiply 0.01 by 0.8 every 2 epochs (PyTorch StepLR).
         value = 0.01 * global::System.Math.Pow(0.8, t / 2);
 
-        return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+        return global::ScheduleDsl.Levels.Saturate(value);
     }
 
     /// <summary>The schedule in canonical text: <c>lr 0.01: step 0.8 every 2</c>.</summary>

@@ -41,16 +41,13 @@ namespace N
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public static double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Start at 1 and multiply it by 0.5 when the metric has not fallen by a relative 0.0001 for more than 3 epochs (PyTorch ReduceLROnPlateau).
             value = s_plateau0.Current(1.0);
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>

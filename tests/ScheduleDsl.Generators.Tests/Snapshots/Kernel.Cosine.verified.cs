@@ -44,10 +44,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -68,7 +65,7 @@ namespace Samples
                 else value = 1E-05 + (0.1 - 1E-05) * (1 + global::System.Math.Cos(global::System.Math.PI * ((double)t2 / 9500))) / 2;
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1 per step: warmup linear 500 from 0.001 -&gt; cosine 9500 to 1e-5</c>.</summary>

@@ -44,17 +44,14 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Anneal along a half cosine raised to the power 2 of time to the power 1.5 (timm k-decay) (optax exponent) from 0.1 to 0.0001 over 100 epochs.
             if (t >= 100) value = 0.0001;
             else value = 0.0001 + (0.1 - 0.0001) * global::System.Math.Pow((1 + global::System.Math.Cos(global::System.Math.PI * global::System.Math.Pow(((double)t / 100), 1.5))) / 2, 2.0);
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: cosine 100 to 0.0001 power 2 k-decay 1.5</c>.</summary>

@@ -43,10 +43,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Cycle between 0.001 and 0.006, rising over 2000 steps and falling over 2000 steps, the height halving every cycle (PyTorch CyclicLR).
@@ -55,7 +52,7 @@ namespace Samples
             double height3 = (0.006 - 0.001) * rise2;
             value = 0.001 + height3 * (1 / global::System.Math.Pow(2, t / 4000));
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000</c>.</summary>

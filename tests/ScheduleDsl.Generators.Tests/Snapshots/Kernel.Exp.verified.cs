@@ -43,16 +43,13 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Decay 0.1 exponentially by a factor of 0.95 every 10 epochs, in whole steps (PyTorch ExponentialLR, Keras ExponentialDecay).
             value = 0.1 * global::System.Math.Pow(0.95, t / 10);
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: exp 0.95 every 10 staircase</c>.</summary>

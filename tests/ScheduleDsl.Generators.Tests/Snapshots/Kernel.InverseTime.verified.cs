@@ -43,16 +43,13 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Divide 0.1 by 1 + 0.5 × (epochs elapsed / 100) (Keras InverseTimeDecay).
             value = 0.1 / (1 + 0.5 * ((double)t / 100));
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: inverse-time 0.5 every 100</c>.</summary>

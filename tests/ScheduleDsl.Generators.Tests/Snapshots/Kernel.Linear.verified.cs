@@ -46,10 +46,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 3 phases, one after another; each runs on its own local time.
@@ -77,7 +74,7 @@ namespace Samples
                 else value = 3E-05 + (0.0003 - 3E-05) * ((double)(18000 - t3) / 18000);
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.0003 per step: warmup linear 2000 -&gt; constant for 80000 -&gt; linear 18000 to 3e-5</c>.</summary>

@@ -45,10 +45,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -81,7 +78,7 @@ namespace Samples
             }
             if (value < 0.0001) value = 0.0001; // min 0.0001
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>

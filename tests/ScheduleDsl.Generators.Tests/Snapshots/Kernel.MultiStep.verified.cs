@@ -43,16 +43,13 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Multiply 0.1 by 0.1 at epochs 30, 60 and 80 (PyTorch MultiStepLR).
             value = 0.1 * global::System.Math.Pow(0.1, (t >= 30 ? 1 : 0) + (t >= 60 ? 1 : 0) + (t >= 80 ? 1 : 0));
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: multistep 0.1 at 30, 60, 80</c>.</summary>

@@ -43,10 +43,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // One cycle over 10000 steps: rise along a cosine from 0.004 to 0.1 in the first 30%, then fall to 4e-7 (PyTorch OneCycleLR).
@@ -58,7 +55,7 @@ namespace Samples
                 else value = 4E-07 + (0.1 - 4E-07) / 2 * (global::System.Math.Cos(global::System.Math.PI * ((step1 - 2999.0) / (9999.0 - 2999.0))) + 1);
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1 per step: onecycle 0.1 over 10000</c>.</summary>

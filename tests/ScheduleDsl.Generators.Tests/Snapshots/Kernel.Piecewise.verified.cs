@@ -43,16 +43,13 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Use 0.1 until epoch 10, 0.05 until epoch 20, 0.01 from then on.
             value = t < 10 ? 0.1 : t < 20 ? 0.05 : 0.01;
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: piecewise 0.1 until 10, 0.05 until 20, 0.01</c>.</summary>

@@ -49,10 +49,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -71,7 +68,7 @@ namespace Samples
                 value = _plateau0.Current(0.1);
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>

@@ -43,17 +43,14 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Decay polynomially with power 2 from 0.1 to 0.01 over 10 epochs, then again over twice, three times … that length from where it has reached, each time it reaches its end (Keras PolynomialDecay cycle=True).
             long cycles1 = t <= 10 ? 1 : t / 10 + (t % 10 == 0 ? 0 : 1);
             value = 0.01 + (0.1 - 0.01) * global::System.Math.Pow(1 - ((double)t / ((double)10 * cycles1)), 2.0);
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: poly 10 power 2 to 0.01 cycle</c>.</summary>

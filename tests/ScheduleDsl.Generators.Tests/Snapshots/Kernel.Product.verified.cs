@@ -44,10 +44,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Multiply 1 by the product of 2 factor curves, each starting at 1: (multiply 1 by 0.5 every 30 epochs (PyTorch StepLR)) × (cycle between 0.9 and 1.1, rising over 5 epochs and falling over 5 epochs (PyTorch CyclicLR)).
@@ -63,7 +60,7 @@ namespace Samples
             value = MultiplyLevels(1.0, f1);
             value = MultiplyLevels(value, f2);
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>

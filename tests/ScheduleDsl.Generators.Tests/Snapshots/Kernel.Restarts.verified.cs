@@ -44,10 +44,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Anneal along cosine cycles from 0.05 to 0.0001, the first 10 epochs long, each 2 times longer than the one before, each peak 0.5 times the one before (SGDR: PyTorch CosineAnnealingWarmRestarts).
@@ -70,7 +67,7 @@ namespace Samples
             if (peak6 < 0.0001) peak6 = 0.0001;
             value = 0.0001 + (peak6 - 0.0001) * (1 + global::System.Math.Cos(global::System.Math.PI * position2 / length3)) / 2;
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.05: restarts 10 mult 2 decay 0.5 to 0.0001</c>.</summary>

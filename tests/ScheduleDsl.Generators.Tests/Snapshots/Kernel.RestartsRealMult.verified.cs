@@ -44,17 +44,14 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // Anneal along cosine cycles from 0.1 to 0.001, the first 10 epochs long, each 1.5 times longer than the one before, each cycle's height above the end 0.5 times the one before (Keras CosineDecayRestarts).
             global::ScheduleDsl.Levels.GeometricCycle(t, 10, 1.5, out long cycle1, out double position2, out double length3);
             value = 0.001 + (0.1 - 0.001) * global::System.Math.Pow(0.5, cycle1) * (1 + global::System.Math.Cos(global::System.Math.PI * position2 / length3)) / 2;
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: restarts 10 mult 1.5 amplitude 0.5 to 0.001</c>.</summary>

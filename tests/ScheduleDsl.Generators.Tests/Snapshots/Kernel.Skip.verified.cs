@@ -45,10 +45,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -70,7 +67,7 @@ namespace Samples
                 else value = 0.0 + (0.1 - 0.0) * (1 + global::System.Math.Cos(global::System.Math.PI * ((double)tau1 / 100))) / 2;
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: warmup linear 5 from 0.0001 -&gt; cosine 100 skip 5</c>.</summary>

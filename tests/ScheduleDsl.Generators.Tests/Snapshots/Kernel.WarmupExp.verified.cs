@@ -44,10 +44,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -66,7 +63,7 @@ namespace Samples
                 value = 0.1;
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary><c>a·b</c>, with 0 winning over any size and overflow saturating at <see cref="double.MaxValue"/>.</summary>

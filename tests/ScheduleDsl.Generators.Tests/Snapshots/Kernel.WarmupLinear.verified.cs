@@ -44,10 +44,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t)
         {
-            if (t < 0)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
-            }
+            global::ScheduleDsl.Levels.CheckTime(t);
 
             double value;
             // 2 phases, one after another; each runs on its own local time.
@@ -67,7 +64,7 @@ namespace Samples
                 value = 1.0 * global::System.Math.Pow(0.8, t2 / 2);
             }
 
-            return value > double.MaxValue ? double.MaxValue : (value > 0 ? value : 0);
+            return global::ScheduleDsl.Levels.Saturate(value);
         }
 
         /// <summary>The schedule in canonical text: <c>warmup linear 5 -&gt; step 0.8 every 2</c>.</summary>

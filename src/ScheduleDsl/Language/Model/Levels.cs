@@ -35,6 +35,22 @@ namespace ScheduleDsl.Language.Model
             return product > double.MaxValue ? double.MaxValue : product;
         }
 
+        /// <summary>
+        /// The check every schedule makes on its time index, generated or parsed, with one message: <paramref name="t"/>
+        /// must be 0 or more.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        public static void CheckTime(long t)
+        {
+            if (t < 0)
+            {
+                ThrowNegativeTime(t);
+            }
+        }
+
+        // Apart from CheckTime so that the check itself is small enough to be inlined into every At.
+        private static void ThrowNegativeTime(long t) => throw new ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
+
         /// <summary>Clamps a computed value into [0, <see cref="double.MaxValue"/>]; a NaN (which no kernel produces) would become 0.</summary>
         public static double Saturate(double value)
         {
