@@ -68,6 +68,10 @@ namespace ScheduleDsl.Tests
             new object[] { "LRS0004", "(warmup linear 2 -> plateau factor 0.5 patience 1) skip [|1|]", "holds a 'plateau'" },
             new object[] { "LRS0004", "cosine 10 skip [|0|]", "at least 1" },
             new object[] { "LRS0001", "cosine 10 skip 2 [|skip|] 3", "already has 'skip'" },
+            // Parts of contract v2 not built yet are refused at the word, never read as something else.
+            new object[] { "LRS0001", "lr 0.1: constant[|;|] momentum 0.9: constant", "Unexpected character ';'" },
+            new object[] { "LRS0002", "lr 0.1 per step: onecycle 0.1 over 100 [|momentum|]", "Unknown word 'momentum'" },
+            new object[] { "LRS0002", "lr 0.1: warmup linear 3 -> [|custom|] myDecay", "Unknown word 'custom'" },
             new object[] { "LRS0004", "onecycle 0.1 over 100 div [|0|]", "greater than 0" },
             // LRS0005: unreachable phase
             new object[] { "LRS0005", "step 0.5 every 2 -> [|cosine 10|]", "never reached" },
