@@ -88,8 +88,8 @@ namespace ScheduleDsl.Cli
             {
                 // Without test data, scores on the training data would flatter the model: hold out a validation split.
                 return train.Labels.Length >= MinimumForSplit
-                    ? ExperimentData.Split(train.X, train.Labels, ValidationFraction, seed) with { HeldOut = "validation (20% of --data held out at random)" }
-                    : new ExperimentData(train.X, train.Labels, train.X, train.Labels) { HeldOut = "training data (too few rows to hold any out; give --test)" };
+                    ? ExperimentData.Split(train.X, train.Labels, ValidationFraction, seed) with { HeldOut = "validation", HeldOutNote = "20% of --data held out at random" }
+                    : new ExperimentData(train.X, train.Labels, train.X, train.Labels) { HeldOut = "training", HeldOutNote = "too few rows to hold any out, so these score the training data; give --test" };
             }
 
             CsvDataset test = ReadCsv(testPath, "--test", csv with { Classes = train.Classes });

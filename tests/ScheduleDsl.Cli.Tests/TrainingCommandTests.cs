@@ -267,7 +267,8 @@ namespace ScheduleDsl.Cli.Tests
             var (exit, output, error) = Cli.Run("train", "--data", path, "--label-column", "species", "--index-column", "drop", "--epochs", "40", "--quiet");
             Assert.True(exit == 0, error);
             Assert.Contains(", validation loss ", output);
-            Assert.Contains("(validation (20% of --data held out at random)).", output);
+            Assert.Contains(", validation accuracy ", output);
+            Assert.Contains("% (20% of --data held out at random).", output);
         }
 
         [Fact]

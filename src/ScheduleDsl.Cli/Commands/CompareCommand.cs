@@ -94,9 +94,9 @@ namespace ScheduleDsl.Cli.Commands
                 output.Write(ExperimentReport.EpochTable(results));
                 output.WriteLine();
                 output.Write(ExperimentReport.Summary(results));
-                if (first.HeldOut != "test")
+                if (first.HeldOutNote != null)
                 {
-                    output.WriteLine("The test columns score the " + first.HeldOut + ", drawn anew for each seed: no --test was given.");
+                    output.WriteLine("No --test was given: the test columns score the " + first.HeldOut + " data, " + first.HeldOutNote + " (drawn anew for each seed).");
                 }
                 if (result.GetValue(perSeed))
                 {

@@ -125,9 +125,9 @@ namespace ScheduleDsl.Cli.Commands
                     EpochRecord last = history.Epochs[^1];
                     output.WriteLine(
                         "Trained " + model.Progress.Epoch + " epochs: loss " + last.Loss.ToString("0.0000", CultureInfo.InvariantCulture)
-                        + ", " + Scored(data) + " loss " + last.ValidationLoss?.ToString("0.0000", CultureInfo.InvariantCulture)
-                        + ", " + Scored(data) + " accuracy " + ((last.ValidationAccuracy ?? 0) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
-                        + (data.HeldOut == "test" ? "." : " (" + data.HeldOut + ")."));
+                        + ", " + data.HeldOut + " loss " + last.ValidationLoss?.ToString("0.0000", CultureInfo.InvariantCulture)
+                        + ", " + data.HeldOut + " accuracy " + ((last.ValidationAccuracy ?? 0) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+                        + (data.HeldOutNote == null ? "." : " (" + data.HeldOutNote + ")."));
                 }
                 else
                 {
@@ -153,9 +153,6 @@ namespace ScheduleDsl.Cli.Commands
             });
             return command;
         }
-
-        /// <summary>The word the summary uses for the held-out scores: <c>test</c>, or <c>validation</c> for a split of --data.</summary>
-        private static string Scored(ExperimentData data) => data.HeldOut.StartsWith("validation", StringComparison.Ordinal) ? "validation" : data.HeldOut == "test" ? "test" : "training";
 
         /// <summary>
         /// Saves the checkpoint; when the target fails while being written (a full disk), saves it to the temporary folder

@@ -10,8 +10,11 @@ namespace ScheduleDsl.Training
     /// <param name="TestLabels">The class of each test sample.</param>
     public sealed record ExperimentData(float[,] TrainX, int[] TrainLabels, float[,] TestX, int[] TestLabels)
     {
-        /// <summary>What the held-out data is, for reports: <c>test</c> (default), or how a validation split was drawn.</summary>
+        /// <summary>What the held-out data is, in one word for reports: <c>test</c> (default), <c>validation</c> or <c>training</c>.</summary>
         public string HeldOut { get; init; } = "test";
+
+        /// <summary>How the held-out data was drawn, when it is not a test set of its own (<c>20% of the data held out at random</c>); else null.</summary>
+        public string? HeldOutNote { get; init; }
 
         /// <summary>
         /// Holds out <paramref name="fraction"/> of the samples, drawn at random with <paramref name="seed"/> (not the last
