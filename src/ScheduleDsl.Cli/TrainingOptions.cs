@@ -56,6 +56,10 @@ namespace ScheduleDsl.Cli
 
         public Option<int> Seed { get; } = InvariantOptions.Int("--seed", "Seed of the initial weights and the shuffling.", 0);
 
+        /// <summary>Whether the command line describes the network itself (layers, activation, loss, optimizer or rate), rather than leaving it to a checkpoint.</summary>
+        public bool DescribesNetwork(ParseResult result) =>
+            Array.Exists(new Option[] { Layers, HiddenActivation, LossName, OptimizerName, LearningRate }, o => result.GetResult(o) is { Implicit: false });
+
         public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, IndexColumnHandling, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
 
         public void AddTo(Command command)

@@ -130,6 +130,46 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>
+        /// Rebuilds the model a checkpoint was saved from — its layers, loss and optimizer, read from the checkpoint's own
+        /// description of them — restores its weights, optimizer state and progress, and parses the schedule it was
+        /// trained with (with its plateau state), so training can go on from the file alone.
+        /// </summary>
+        /// <returns>The compiled model and the saved schedule (null when it was saved without one).</returns>
+        /// <exception cref="InvalidDataException">The file is damaged, or describes a layer, loss or optimizer this trainer does not have.</exception>
+        public static (Sequential Model, ILearningRateSchedule? Schedule) Restore(string path)
+        {
+            (_, IReadOnlyDictionary<string, string> metadata) = SafeTensors.Read(path);
+            string Require(string key) => Required(metadata, key, path);
+            if (Require("format") != Format)
+            {
+                throw new InvalidDataException("'" + path + "' is a checkpoint of format '" + metadata["format"] + "', not '" + Format + "'.");
+            }
+
+            Sequential model;
+            try
+            {
+                model = new Sequential(Descriptions.Layers(Require("architecture"), path));
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException("'" + path + "' describes layers that do not fit together: " + e.Message, e);
+            }
+
+            model.Compile(Descriptions.Loss(Require("loss"), path), Descriptions.Optimizer(Require("optimizer"), path));
+            ILearningRateSchedule? schedule = null;
+            if (metadata.TryGetValue("schedule", out string? text))
+            {
+                if (!Schedule.TryParse(text, out schedule, out _))
+                {
+                    throw new InvalidDataException("'" + path + "' holds a schedule this version cannot read: '" + text + "'.");
+                }
+            }
+
+            Load(model, path, schedule);
+            return (model, schedule);
+        }
+
+        /// <summary>
         /// Restores a checkpoint into a model built and compiled as the one that saved it (same layers, loss and optimizer
         /// settings), and into its schedule's state.
         /// </summary>

@@ -271,6 +271,22 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Contains("% (20% of --data held out at random).", output);
         }
 
+        /// <summary>'train --resume FILE --epochs N' needs only the data: the checkpoint holds the network, optimizer and schedule.</summary>
+        [Fact]
+        public void ResumeFromTheCheckpointAloneGoesOnAsTheUninterruptedRun()
+        {
+            string ck = Path.Combine(_directory, "alone.safetensors");
+            string[] setup = { "--tutorial-data", "--optimizer", "adam", "--lr", "0.01", "--layers", "12,6", "--schedule", "cosine 8 to 0.1", "--quiet" };
+            var whole = Cli.Run(new[] { "train", "--epochs", "8" }.Concat(setup).ToArray());
+            Assert.Equal(0, whole.Exit);
+            Assert.Equal(0, Cli.Run(new[] { "train", "--epochs", "3", "--save", ck }.Concat(setup).ToArray()).Exit);
+
+            var resumed = Cli.Run("train", "--tutorial-data", "--resume", ck, "--epochs", "8", "--quiet");
+            Assert.True(resumed.Exit == 0, resumed.Err);
+            Assert.Equal(whole.Out.Split('\n')[0], resumed.Out.Split('\n')[0]);
+            Assert.StartsWith("Trained 8 epochs: ", resumed.Out, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void ComparisonPlotsAreValidPngs()
         {

@@ -79,6 +79,41 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>A checkpoint alone rebuilds its model (layers, loss, optimizer) and schedule, and resumes bit for bit.</summary>
+        [Fact]
+        public void RestoringFromTheFileAloneResumesExactly()
+        {
+            (float[,] x, int[] labels) = TutorialData.Create(600, seed: 22);
+            const string text = "lr 0.01 per step: warmup linear 20 from 0.001 -> plateau factor 0.5 patience 3 threshold 0.01 absolute";
+            static Sequential Build()
+            {
+                var model = new Sequential(new Dense(3, 9, Activation.Relu), new Dropout(9, 0.1), new Dense(9, 3, Activation.Softmax));
+                model.Compile(Loss.CategoricalCrossEntropy, new Adam(0.01, beta1: 0.85));
+                return model;
+            }
+
+            var whole = Build();
+            History all = whole.Fit(x, labels, new FitOptions { Epochs = 6, BatchSize = 50, Schedule = Schedule.Parse(text), Seed = 3 });
+
+            var first = Build();
+            ILearningRateSchedule firstSchedule = Schedule.Parse(text);
+            History part1 = first.Fit(x, labels, new FitOptions { Epochs = 2, BatchSize = 50, Schedule = firstSchedule, Seed = 3 });
+            string path = Path.Combine(_directory, "alone.ckpt.safetensors");
+            Checkpoint.Save(first, path, firstSchedule);
+
+            (Sequential restored, ILearningRateSchedule? schedule) = Checkpoint.Restore(path);
+            Assert.Equal(Checkpoint.Architecture(first), Checkpoint.Architecture(restored));
+            Assert.Equal(first.Optimizer.Describe(), restored.Optimizer.Describe());
+            Assert.Equal(firstSchedule.ToString(), schedule!.ToString());
+            History part2 = restored.Fit(x, labels, new FitOptions { Epochs = 6, BatchSize = 50, Schedule = schedule, Seed = 3 });
+
+            Assert.Equal(all.Epochs.Select(e => e with { Seconds = 0 }), part1.Epochs.Concat(part2.Epochs).Select(e => e with { Seconds = 0 }));
+            for (int i = 0; i < whole.Parameters.Count; i++)
+            {
+                Assert.Equal(whole.Parameters[i].Value, restored.Parameters[i].Value);
+            }
+        }
+
         [Fact]
         public void TruncatedOrCorruptedFilesAreRejectedWithAReason()
         {

@@ -50,6 +50,32 @@ namespace ScheduleDsl.Cli.Commands
                 int seed = result.GetValue(options.Seed);
                 ExperimentData data = options.ReadData(result, seed);
                 int classes = options.Classes(data);
+                string? initPath = result.GetValue(init);
+                string? resumePath = result.GetValue(resume);
+
+                // '--resume FILE' alone: the checkpoint describes the network, its loss and optimizer, and its schedule.
+                if (resumePath != null && text == null && !result.GetValue(changeSchedule) && !options.DescribesNetwork(result))
+                {
+                    Sequential restored;
+                    try
+                    {
+                        (restored, parsed) = Checkpoint.Restore(resumePath);
+                    }
+                    catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
+                    {
+                        throw new UsageException(e.Message);
+                    }
+
+                    if (restored.Inputs != data.TrainX.GetLength(1) || restored.Outputs != classes)
+                    {
+                        throw new UsageException(resumePath + " holds a network of " + restored.Inputs + " inputs and " + restored.Outputs + " outputs, but the data has "
+                            + data.TrainX.GetLength(1) + " features and " + classes + " classes");
+                    }
+
+                    CheckSameBatches(restored.Progress, data.TrainX.GetLength(0), options.BatchOf(result), resumePath);
+                    return TrainAndReport(restored, parsed);
+                }
+
                 Sequential model = options.NetworkFactory(result, data.TrainX.GetLength(1), classes)();
                 if (parsed is { IsAbsolute: true } && result.GetValue(options.LearningRate) is double)
                 {
@@ -57,8 +83,6 @@ namespace ScheduleDsl.Cli.Commands
                 }
 
                 model.Compile(options.LossAndOutput(result).Loss, options.OptimizerFactory(result)());
-                string? initPath = result.GetValue(init);
-                string? resumePath = result.GetValue(resume);
                 try
                 {
                     if (initPath != null)
@@ -77,39 +101,76 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException(e.Message);
                 }
 
-                bool isQuiet = result.GetValue(quiet);
-                int epochs = options.EpochsOf(result);
-                int batchSize = options.BatchOf(result);
-                LiveProgress? live = isQuiet ? null : LiveProgress.ForTerminal(output, error, (data.TrainX.GetLength(0) + batchSize - 1) / batchSize, epochs);
-                History history;
-                try
-                {
-                    TextWriter? lines = isQuiet ? null : live?.Lines ?? output;
-                    history = model.Fit(data.TrainX, data.TrainLabels, new FitOptions
-                    {
-                        Epochs = epochs,
-                        BatchSize = batchSize,
-                        Schedule = parsed,
-                        Seed = seed,
-                        Shuffle = !result.GetValue(noShuffle),
-                        ValidationX = data.TestX,
-                        ValidationLabels = data.TestLabels,
-                        Callbacks = live == null ? System.Array.Empty<ICallback>() : new ICallback[] { live },
-                        Progress = lines == null ? null : lines.WriteLine,
-                    });
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UsageException(e.Message);
-                }
+                return TrainAndReport(model, parsed);
 
-                live?.Erase();
-                if (history.Diverged)
+                // Trains the model (built from the options, or restored from a checkpoint) and reports as the options say.
+                int TrainAndReport(Sequential model, ILearningRateSchedule? parsed)
                 {
-                    error.WriteLine("error: training diverged: " + history.StopReason);
+                    bool isQuiet = result.GetValue(quiet);
+                    int epochs = options.EpochsOf(result);
+                    int batchSize = options.BatchOf(result);
+                    LiveProgress? live = isQuiet ? null : LiveProgress.ForTerminal(output, error, (data.TrainX.GetLength(0) + batchSize - 1) / batchSize, epochs);
+                    History history;
+                    try
+                    {
+                        TextWriter? lines = isQuiet ? null : live?.Lines ?? output;
+                        history = model.Fit(data.TrainX, data.TrainLabels, new FitOptions
+                        {
+                            Epochs = epochs,
+                            BatchSize = batchSize,
+                            Schedule = parsed,
+                            Seed = seed,
+                            Shuffle = !result.GetValue(noShuffle),
+                            ValidationX = data.TestX,
+                            ValidationLabels = data.TestLabels,
+                            Callbacks = live == null ? System.Array.Empty<ICallback>() : new ICallback[] { live },
+                            Progress = lines == null ? null : lines.WriteLine,
+                        });
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new UsageException(e.Message);
+                    }
+
+                    live?.Erase();
+                    if (history.Diverged)
+                    {
+                        error.WriteLine("error: training diverged: " + history.StopReason);
+                        if (savePath != null)
+                        {
+                            error.WriteLine("The checkpoint was not saved: its weights would not be finite numbers.");
+                        }
+
+                        if (jsonPath != null)
+                        {
+                            WriteHistory(jsonPath, history);
+                        }
+
+                        return ExitCodes.Diverged;
+                    }
+
+                    if (history.Epochs.Count > 0)
+                    {
+                        EpochRecord last = history.Epochs[^1];
+                        output.WriteLine(
+                            "Trained " + model.Progress.Epoch + " epochs: loss " + last.Loss.ToString("0.0000", CultureInfo.InvariantCulture)
+                            + ", " + data.HeldOut + " loss " + last.ValidationLoss?.ToString("0.0000", CultureInfo.InvariantCulture)
+                            + ", " + data.HeldOut + " accuracy " + ((last.ValidationAccuracy ?? 0) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+                            + (data.HeldOutNote == null ? "." : " (" + data.HeldOutNote + ")."));
+                    }
+                    else
+                    {
+                        output.WriteLine("Nothing to train: the model has already done " + model.Progress.Epoch + " epochs (ask for more with --epochs).");
+                    }
+
+                    if (history.StopReason != null)
+                    {
+                        output.WriteLine("Stopped early: " + history.StopReason);
+                    }
+
                     if (savePath != null)
                     {
-                        error.WriteLine("The checkpoint was not saved: its weights would not be finite numbers.");
+                        SaveOrRescue(model, savePath, parsed, output, error);
                     }
 
                     if (jsonPath != null)
@@ -117,39 +178,8 @@ namespace ScheduleDsl.Cli.Commands
                         WriteHistory(jsonPath, history);
                     }
 
-                    return ExitCodes.Diverged;
+                    return ExitCodes.Success;
                 }
-
-                if (history.Epochs.Count > 0)
-                {
-                    EpochRecord last = history.Epochs[^1];
-                    output.WriteLine(
-                        "Trained " + model.Progress.Epoch + " epochs: loss " + last.Loss.ToString("0.0000", CultureInfo.InvariantCulture)
-                        + ", " + data.HeldOut + " loss " + last.ValidationLoss?.ToString("0.0000", CultureInfo.InvariantCulture)
-                        + ", " + data.HeldOut + " accuracy " + ((last.ValidationAccuracy ?? 0) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
-                        + (data.HeldOutNote == null ? "." : " (" + data.HeldOutNote + ")."));
-                }
-                else
-                {
-                    output.WriteLine("Nothing to train: the model has already done " + model.Progress.Epoch + " epochs (ask for more with --epochs).");
-                }
-
-                if (history.StopReason != null)
-                {
-                    output.WriteLine("Stopped early: " + history.StopReason);
-                }
-
-                if (savePath != null)
-                {
-                    SaveOrRescue(model, savePath, parsed, output, error);
-                }
-
-                if (jsonPath != null)
-                {
-                    WriteHistory(jsonPath, history);
-                }
-
-                return ExitCodes.Success;
             });
             return command;
         }
