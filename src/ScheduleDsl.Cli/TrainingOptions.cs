@@ -24,6 +24,11 @@ namespace ScheduleDsl.Cli
             DefaultValueFactory = _ => IndexColumn.Refuse,
         };
 
+        public Option<bool> Normalize { get; } = new Option<bool>("--normalize")
+        {
+            Description = "Standardize the features with the training data's means and standard deviations (kept in checkpoints).",
+        };
+
         public Option<bool> TutorialData { get; } = new Option<bool>("--tutorial-data") { Description = "Use the tutorial's data: 1,000 training and 100 test samples in [0,1)³, labelled by their largest feature." };
 
         public Option<string> Layers { get; } = new Option<string>("--layers") { Description = "Hidden layer sizes, comma-separated (9,9,9 with --tutorial-data).", DefaultValueFactory = _ => "100" };
@@ -60,7 +65,7 @@ namespace ScheduleDsl.Cli
         public bool DescribesNetwork(ParseResult result) =>
             Array.Exists(new Option[] { Layers, HiddenActivation, LossName, OptimizerName, LearningRate }, o => result.GetResult(o) is { Implicit: false });
 
-        public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, IndexColumnHandling, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
+        public IEnumerable<Option> All => new Option[] { Data, Test, LabelColumn, IndexColumnHandling, Normalize, TutorialData, Layers, HiddenActivation, LossName, OptimizerName, LearningRate, Epochs, Batch, Seed };
 
         public void AddTo(Command command)
         {
@@ -71,7 +76,17 @@ namespace ScheduleDsl.Cli
         }
 
         /// <summary>The data for <paramref name="seed"/>: the tutorial's, or the CSV files.</summary>
-        public ExperimentData ReadData(ParseResult result, int seed)
+        /// <summary>
+        /// The data for <paramref name="seed"/>, standardized with <paramref name="inputs"/> when given (a checkpoint's), or
+        /// with the training data's own statistics under --normalize.
+        /// </summary>
+        public ExperimentData ReadData(ParseResult result, int seed, Standardization? inputs = null)
+        {
+            ExperimentData data = ReadRaw(result, seed);
+            return inputs != null || result.GetValue(Normalize) ? data.Standardized(inputs) : data;
+        }
+
+        private ExperimentData ReadRaw(ParseResult result, int seed)
         {
             if (result.GetValue(TutorialData))
             {

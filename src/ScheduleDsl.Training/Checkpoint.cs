@@ -30,8 +30,11 @@ namespace ScheduleDsl.Training
             model.MarkInitialized();
         }
 
-        /// <summary>Saves everything needed to resume training exactly. The previous file at <paramref name="path"/> is replaced only once the new one is complete.</summary>
-        public static void Save(Sequential model, string path, ILearningRateSchedule? schedule = null)
+        /// <summary>
+        /// Saves everything needed to resume training exactly, with the input standardization the model was trained on
+        /// (when there is one). The previous file at <paramref name="path"/> is replaced only once the new one is complete.
+        /// </summary>
+        public static void Save(Sequential model, string path, ILearningRateSchedule? schedule = null, Standardization? inputs = null)
         {
             if (!model.IsInitialized)
             {
@@ -64,8 +67,23 @@ namespace ScheduleDsl.Training
                 }
             }
 
+            if (inputs != null)
+            {
+                (metadata["input_mean"], metadata["input_scale"]) = inputs.ToText();
+            }
+
             metadata[ChecksumKey] = Checksum(tensors, metadata);
             SafeTensors.Write(path, tensors, metadata);
+        }
+
+        /// <summary>The input standardization a checkpoint was trained with (<see cref="Save"/>'s <c>inputs</c>), or null.</summary>
+        /// <exception cref="InvalidDataException">The file is not readable, or its standardization is damaged.</exception>
+        public static Standardization? ReadStandardization(string path)
+        {
+            (_, IReadOnlyDictionary<string, string> metadata) = SafeTensors.Read(path);
+            return metadata.TryGetValue("input_mean", out string? mean) && metadata.TryGetValue("input_scale", out string? scale)
+                ? Standardization.FromText(mean, scale, path)
+                : null;
         }
 
         /// <summary>The metadata key of the SHA-256 over every tensor (name, shape, values) and every other metadata entry.</summary>

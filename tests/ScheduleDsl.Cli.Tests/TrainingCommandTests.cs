@@ -287,6 +287,38 @@ namespace ScheduleDsl.Cli.Tests
             Assert.StartsWith("Trained 8 epochs: ", resumed.Out, StringComparison.Ordinal);
         }
 
+        /// <summary>--normalize standardizes with the training data's statistics, which the checkpoint keeps for the resumed run.</summary>
+        [Fact]
+        public void NormalizedFeaturesAreKeptInTheCheckpoint()
+        {
+            // Features on scales four orders of magnitude apart: the case standardization is for.
+            var random = new Random(4);
+            var lines = new System.Collections.Generic.List<string> { "a,b,label" };
+            for (int i = 0; i < 300; i++)
+            {
+                double a = random.NextDouble(), b = random.NextDouble();
+                lines.Add(FormattableString.Invariant($"{a * 10000:R},{b * 0.001:R},{(a > 0.5 ? 1 : 0)}"));
+            }
+
+            string path = File("scales.csv", string.Join("\n", lines) + "\n");
+            string ck = Path.Combine(_directory, "normalized.safetensors");
+            var normalized = Cli.Run("train", "--data", path, "--normalize", "--epochs", "5", "--quiet", "--save", ck);
+            Assert.True(normalized.Exit == 0, normalized.Err);
+            Standardization? kept = Checkpoint.ReadStandardization(ck);
+            Assert.NotNull(kept);
+            Assert.InRange(kept!.Mean[0], 4000f, 6000f);
+
+            var resumed = Cli.Run("train", "--data", path, "--resume", ck, "--epochs", "6", "--quiet");
+            Assert.True(resumed.Exit == 0, resumed.Err);
+            Assert.StartsWith("Trained 6 epochs", resumed.Out, StringComparison.Ordinal);
+
+            string raw = Path.Combine(_directory, "raw.safetensors");
+            Assert.Equal(0, Cli.Run("train", "--data", path, "--epochs", "1", "--quiet", "--save", raw).Exit);
+            var mixed = Cli.Run("train", "--data", path, "--resume", raw, "--normalize", "--epochs", "2");
+            Assert.Equal(2, mixed.Exit);
+            Assert.Contains("trained on raw features", mixed.Err);
+        }
+
         [Fact]
         public void ComparisonPlotsAreValidPngs()
         {

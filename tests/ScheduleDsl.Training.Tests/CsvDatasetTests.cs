@@ -68,6 +68,20 @@ namespace ScheduleDsl.Training.Tests
             Assert.Throws<ArgumentException>(() => ExperimentData.Split(x, labels, 1.0, seed: 1));
         }
 
+        [Fact]
+        public void StandardizationUsesTheTrainingStatisticsForBothSets()
+        {
+            var train = new float[,] { { 1, 5 }, { 3, 5 } };
+            var test = new float[,] { { 5, 7 } };
+            ExperimentData data = new ExperimentData(train, new[] { 0, 1 }, test, new[] { 1 }).Standardized();
+            Assert.Equal(new[] { 2f, 5f }, data.Inputs!.Mean);
+            Assert.Equal(new[] { 1f, 1f }, data.Inputs.Scale); // std 1 for the first, a constant second column scales by 1
+            Assert.Equal(-1f, data.TrainX[0, 0]);
+            Assert.Equal(3f, data.TestX[0, 0]);
+            Assert.Equal(2f, data.TestX[0, 1]);
+            Assert.Throws<ArgumentException>(() => data.Inputs.Apply(new float[1, 3]));
+        }
+
         [Theory]
         [InlineData("x,x,label\n1,2,0\n", "d.csv: ")]
         [InlineData("a,b,label\n1,2,0\n1,2\n", "d.csv:3: 2 cells, but the header has 3")]

@@ -48,10 +48,29 @@ namespace ScheduleDsl.Cli.Commands
                 OutputPaths.CheckFile(savePath, "--save", optional: true);
                 OutputPaths.CheckFile(jsonPath, "--history-json", optional: true);
                 int seed = result.GetValue(options.Seed);
-                ExperimentData data = options.ReadData(result, seed);
-                int classes = options.Classes(data);
                 string? initPath = result.GetValue(init);
                 string? resumePath = result.GetValue(resume);
+                Standardization? savedInputs = null;
+                if (resumePath != null)
+                {
+                    try
+                    {
+                        savedInputs = Checkpoint.ReadStandardization(resumePath);
+                    }
+                    catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
+                    {
+                        throw new UsageException(e.Message);
+                    }
+
+                    if (savedInputs == null && result.GetValue(options.Normalize))
+                    {
+                        throw new UsageException(resumePath + " was trained on raw features; resume it without --normalize");
+                    }
+                }
+
+                // A resumed run sees its inputs exactly as the checkpoint's run did: through the checkpoint's standardization.
+                ExperimentData data = options.ReadData(result, seed, savedInputs);
+                int classes = options.Classes(data);
 
                 // '--resume FILE' alone: the checkpoint describes the network, its loss and optimizer, and its schedule.
                 if (resumePath != null && text == null && !result.GetValue(changeSchedule) && !options.DescribesNetwork(result))
@@ -170,7 +189,7 @@ namespace ScheduleDsl.Cli.Commands
 
                     if (savePath != null)
                     {
-                        SaveOrRescue(model, savePath, parsed, output, error);
+                        SaveOrRescue(model, savePath, parsed, data.Inputs, output, error);
                     }
 
                     if (jsonPath != null)
@@ -188,11 +207,11 @@ namespace ScheduleDsl.Cli.Commands
         /// Saves the checkpoint; when the target fails while being written (a full disk), saves it to the temporary folder
         /// instead and says where, so the training is not lost, and fails the command.
         /// </summary>
-        private static void SaveOrRescue(Sequential model, string path, ILearningRateSchedule? schedule, TextWriter output, TextWriter error)
+        private static void SaveOrRescue(Sequential model, string path, ILearningRateSchedule? schedule, Standardization? inputs, TextWriter output, TextWriter error)
         {
             try
             {
-                Checkpoint.Save(model, path, schedule);
+                Checkpoint.Save(model, path, schedule, inputs);
                 output.WriteLine("Checkpoint saved to " + path + ".");
                 return;
             }
@@ -201,7 +220,7 @@ namespace ScheduleDsl.Cli.Commands
                 string rescue = Path.Combine(Path.GetTempPath(), "schedule-train-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".ckpt");
                 try
                 {
-                    Checkpoint.Save(model, rescue, schedule);
+                    Checkpoint.Save(model, rescue, schedule, inputs);
                 }
                 catch (Exception again) when (again is IOException || again is UnauthorizedAccessException)
                 {

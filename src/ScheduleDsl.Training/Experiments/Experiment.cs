@@ -16,6 +16,16 @@ namespace ScheduleDsl.Training
         /// <summary>How the held-out data was drawn, when it is not a test set of its own (<c>20% of the data held out at random</c>); else null.</summary>
         public string? HeldOutNote { get; init; }
 
+        /// <summary>The standardization both sets were transformed with (fitted on the training set), or null when they are raw.</summary>
+        public Standardization? Inputs { get; init; }
+
+        /// <summary>Both sets standardized with <paramref name="inputs"/> (or, when null, with one fitted on the training set).</summary>
+        public ExperimentData Standardized(Standardization? inputs = null)
+        {
+            Standardization standardization = inputs ?? Standardization.Fit(TrainX);
+            return this with { TrainX = standardization.Apply(TrainX), TestX = standardization.Apply(TestX), Inputs = standardization };
+        }
+
         /// <summary>
         /// Holds out <paramref name="fraction"/> of the samples, drawn at random with <paramref name="seed"/> (not the last
         /// rows, which in a file sorted by class would all be one class), as the validation data.
