@@ -12,6 +12,7 @@ namespace ScheduleDsl.Training
         private readonly ILearningRateSchedule? _schedule;
         private readonly IMetricSchedule? _metric;
         private readonly double _baseRate;
+        private readonly bool _isAbsolute;
 
         public ScheduleRates(ILearningRateSchedule? schedule, double baseRate, TrainingProgress progress, int stepsPerEpoch)
         {
@@ -25,6 +26,9 @@ namespace ScheduleDsl.Training
             _schedule = schedule;
             _metric = schedule as IMetricSchedule;
             _baseRate = baseRate;
+            // Read once: the training step asks for every batch.
+            PerStep = schedule?.Unit == ScheduleUnit.Step;
+            _isAbsolute = schedule?.IsAbsolute ?? false;
             if (_metric != null)
             {
                 long expected = PerStep ? progress.Step : progress.Epoch;
@@ -44,11 +48,23 @@ namespace ScheduleDsl.Training
         private static long? WrittenStepsPerEpoch(ILearningRateSchedule schedule)
         {
             string? text = schedule.ToString();
-            return text != null && Schedule.TryParse(text, out _, out _) ? Schedule.Describe(text).StepsPerEpoch : null;
+            if (text == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Schedule.Describe(text).StepsPerEpoch;
+            }
+            catch (ScheduleParseException)
+            {
+                return null; // not schedule text: a schedule type of the user's own
+            }
         }
 
         /// <summary>Whether the rate changes at every optimizer step rather than every epoch.</summary>
-        public bool PerStep => _schedule?.Unit == ScheduleUnit.Step;
+        public bool PerStep { get; }
 
         /// <summary>The rate for time index <paramref name="t"/> (an epoch, or a step when <see cref="PerStep"/>).</summary>
         public double At(long t)
@@ -59,7 +75,7 @@ namespace ScheduleDsl.Training
             }
 
             double value = _schedule.At(t);
-            return _schedule.IsAbsolute ? value : value * _baseRate;
+            return _isAbsolute ? value : value * _baseRate;
         }
 
         /// <summary>After a step: a per-step plateau observes the batch loss.</summary>

@@ -83,7 +83,8 @@ namespace ScheduleDsl.Training
 
         private static string F(double value) => NumberText.Format(value);
 
-        private static string G(double value) => NumberText.Tidy(value.ToString("G4", CultureInfo.InvariantCulture));
+        /// <summary>A rate for messages, four significant digits in the language's number form.</summary>
+        internal static string G(double value) => NumberText.Tidy(value.ToString("G4", CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -147,7 +148,7 @@ namespace ScheduleDsl.Training
             }
 
             int steepest = Steepest(recorder.Smoothed, recorder.Rates)
-                ?? throw new InvalidOperationException("The smoothed loss did not fall anywhere in the sweep from " + G(settings.Start) + " to " + G(recorder.Rates[recorder.Rates.Count - 1])
+                ?? throw new InvalidOperationException("The smoothed loss did not fall anywhere in the sweep from " + RangeTestResult.G(settings.Start) + " to " + RangeTestResult.G(recorder.Rates[recorder.Rates.Count - 1])
                     + "; widen it or give it more steps");
             return new RangeTestResult(sweepText, recorder.Rates, recorder.Smoothed, best, steepest, stepsPerEpoch);
         }
@@ -181,8 +182,6 @@ namespace ScheduleDsl.Training
 
             return best;
         }
-
-        private static string G(double value) => NumberText.Tidy(value.ToString("G4", CultureInfo.InvariantCulture));
 
         /// <summary>Records the rate and the smoothed loss of each step; stops the sweep once the loss has blown up.</summary>
         private sealed class RangeRecorder : IBatchCallback

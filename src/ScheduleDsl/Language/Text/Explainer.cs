@@ -96,7 +96,8 @@ namespace ScheduleDsl.Language
                 case CutNode cut:
                     return "for " + new SentenceWords(s, u).Count(cut.Length) + " only, " + Describe(cut.Inner, s, u) + ", then hold the level reached at " + u.Singular + " " + SentenceWords.Int(cut.Length);
                 case SkipNode skip:
-                    return Describe(skip.Inner, s, u) + ", starting " + new SentenceWords(s, u).Count(skip.Skipped) + " into it (its first " + new SentenceWords(s, u).Count(skip.Skipped) + " are skipped)";
+                    string skipped = new SentenceWords(s, u).Count(skip.Skipped);
+                    return Describe(skip.Inner, s, u) + ", starting " + skipped + " into it (its first " + skipped + " are skipped)";
                 case KernelNode kernel:
                     return KernelCatalog.Of(kernel).Sentence(kernel, s, u);
                 default:
