@@ -5,7 +5,7 @@ using ScheduleDsl.Language.Model;
 namespace ScheduleDsl
 {
     /// <summary>A schedule parsed at run time and evaluated by walking its model.</summary>
-    internal class InterpretedSchedule : ILearningRateSchedule
+    internal class InterpretedSchedule : IHyperparameterSchedule
     {
         private readonly string _canonical;
 
@@ -19,7 +19,7 @@ namespace ScheduleDsl
 
         public ScheduleUnit Unit => Model.Unit;
 
-        public bool IsAbsolute => Model.Lr != null;
+        public bool IsAbsolute => Model.IsAbsolute(ScheduleChannel.LearningRate);
 
         protected virtual PlateauState[]? States => null;
 
@@ -27,6 +27,16 @@ namespace ScheduleDsl
         {
             Levels.CheckTime(t);
             return Model.At(t, States);
+        }
+
+        public bool Schedules(ScheduleChannel channel) => Model.Find(channel) != null;
+
+        public bool IsAbsoluteFor(ScheduleChannel channel) => Model.IsAbsolute(channel);
+
+        public double At(ScheduleChannel channel, long t)
+        {
+            Levels.CheckTime(t);
+            return Model.At(channel, t, States);
         }
 
         /// <summary>The canonical schedule text; parsing it gives the same schedule.</summary>

@@ -61,25 +61,45 @@ namespace ScheduleDsl
 
             ParseResult result = Parser.Parse(text);
             Language.Model.ScheduleModel model = result.Model ?? throw new ScheduleParseException(text, result.Diagnostics);
-            var phases = new List<SchedulePhase>();
-            foreach (PhaseExplanation phase in Explainer.Explain(model))
+            var channels = new List<ScheduleChannelDescription>();
+            foreach (Language.Model.ChannelModel channel in model.Channels)
             {
-                phases.Add(new SchedulePhase(phase.Start, phase.Duration, phase.Text, phase.Sentence));
+                var phases = new List<SchedulePhase>();
+                foreach (PhaseExplanation phase in Explainer.Explain(model, channel))
+                {
+                    phases.Add(new SchedulePhase(phase.Start, phase.Duration, phase.Text, phase.Sentence));
+                }
+
+                channels.Add(new ScheduleChannelDescription(channel.Channel, channel.IsAbsolute, channel.IsDerived, channel.Root.Duration, Explainer.Summary(model, channel), phases));
             }
 
+            ScheduleChannelDescription? rate = channels.Find(c => c.Channel == ScheduleChannel.LearningRate);
             return new ScheduleDescription(
-                text, CanonicalWriter.Write(model), model.Unit, model.Lr != null, model.IsStateful, model.Root.Duration, Explainer.Summary(model), phases, model.StepsPerEpoch?.AsLong);
+                text,
+                CanonicalWriter.Write(model),
+                model.Unit,
+                rate?.IsAbsolute ?? false,
+                model.IsStateful,
+                rate != null ? rate.Length : 0,
+                Explainer.Summary(model),
+                rate?.Phases ?? new List<SchedulePhase>(),
+                model.StepsPerEpoch?.AsLong,
+                channels);
         }
 
-        /// <summary>The summary, then one English sentence per phase, of a valid schedule.</summary>
+        /// <summary>The summary, then one English sentence per phase of each channel (prefixed by the channel when there are several), of a valid schedule.</summary>
         /// <exception cref="ScheduleParseException">The text has errors.</exception>
         public static IReadOnlyList<string> Explain(string text)
         {
             ScheduleDescription description = Describe(text);
             var sentences = new List<string> { description.Summary };
-            foreach (SchedulePhase phase in description.Phases)
+            bool named = description.Channels.Count > 1 || description.Channels[0].Channel != ScheduleChannel.LearningRate;
+            foreach (ScheduleChannelDescription channel in description.Channels)
             {
-                sentences.Add(phase.Sentence);
+                foreach (SchedulePhase phase in channel.Phases)
+                {
+                    sentences.Add(named ? ChannelNames.Title(channel.Channel) + ": " + phase.Sentence : phase.Sentence);
+                }
             }
 
             return sentences;

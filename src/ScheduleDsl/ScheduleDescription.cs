@@ -34,11 +34,44 @@ namespace ScheduleDsl
             : "t ≥ " + Start.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>One channel of a schedule: the hyperparameter, whether its values are absolute, and its top-level phases.</summary>
+    public sealed class ScheduleChannelDescription
+    {
+        internal ScheduleChannelDescription(ScheduleChannel channel, bool isAbsolute, bool fromMomentumOption, long? length, string summary, IReadOnlyList<SchedulePhase> phases)
+        {
+            Channel = channel;
+            IsAbsolute = isAbsolute;
+            FromMomentumOption = fromMomentumOption;
+            Length = length;
+            Summary = summary;
+            Phases = phases;
+        }
+
+        /// <summary>The hyperparameter this channel drives.</summary>
+        public ScheduleChannel Channel { get; }
+
+        /// <summary>True when the values are absolute; false when they are factors of the optimizer's configured value.</summary>
+        public bool IsAbsolute { get; }
+
+        /// <summary>True for the momentum channel that a <c>onecycle</c>/<c>cyclic</c> kernel's <c>momentum</c> option adds.</summary>
+        public bool FromMomentumOption { get; }
+
+        /// <summary>The time index from which the channel's value no longer changes; null when it never settles.</summary>
+        public long? Length { get; }
+
+        /// <summary>One sentence about the channel's values.</summary>
+        public string Summary { get; }
+
+        /// <summary>The channel's top-level phases, in order.</summary>
+        public IReadOnlyList<SchedulePhase> Phases { get; }
+    }
+
     /// <summary>What a valid schedule text says, without evaluating it: its canonical form, unit, phases and their sentences.</summary>
     public sealed class ScheduleDescription
     {
-        internal ScheduleDescription(string text, string canonicalText, ScheduleUnit unit, bool isAbsolute, bool dependsOnMetric, long? length, string summary, IReadOnlyList<SchedulePhase> phases, long? stepsPerEpoch)
+        internal ScheduleDescription(string text, string canonicalText, ScheduleUnit unit, bool isAbsolute, bool dependsOnMetric, long? length, string summary, IReadOnlyList<SchedulePhase> phases, long? stepsPerEpoch, IReadOnlyList<ScheduleChannelDescription> channels)
         {
+            Channels = channels;
             StepsPerEpoch = stepsPerEpoch;
             Text = text;
             CanonicalText = canonicalText;
@@ -62,6 +95,9 @@ namespace ScheduleDsl
         /// <summary>What one time index counts.</summary>
         public ScheduleUnit Unit { get; }
 
+        /// <summary>Every channel the text schedules (the learning rate, momentum, weight decay), in text order.</summary>
+        public IReadOnlyList<ScheduleChannelDescription> Channels { get; }
+
         /// <summary>True when the values are absolute learning rates (an <c>lr</c> header), false when they are factors.</summary>
         public bool IsAbsolute { get; }
 
@@ -74,7 +110,7 @@ namespace ScheduleDsl
         /// <summary>One sentence about the whole schedule: factors or rates, the unit, a floor, metric dependence.</summary>
         public string Summary { get; }
 
-        /// <summary>The top-level phases (the parts joined by <c>-&gt;</c>), in order.</summary>
+        /// <summary>The learning-rate channel's top-level phases (the parts joined by <c>-&gt;</c>), in order; empty when the text does not schedule the rate.</summary>
         public IReadOnlyList<SchedulePhase> Phases { get; }
     }
 }

@@ -56,7 +56,7 @@ namespace ScheduleDsl.Generators.Tests
             const string source = "using ScheduleDsl;\nnamespace N;\npublic static class Use { public static object F() => (Decay.At(3), Decay.Instance); }\n[Schedule(\"lr 0.1: cosine 10 to 0.01\")]\npublic static partial class Decay;\n";
             Assert.Contains("Anneal", Hover.At(source, "Decay.A$t(3)"));
             string instance = Hover.At(source, "Decay.Inst$ance");
-            Assert.Contains("The schedule lr 0.1: cosine 10 to 0.01 as an ILearningRateSchedule", instance);
+            Assert.Contains("The schedule lr 0.1: cosine 10 to 0.01 as an IHyperparameterSchedule", instance);
             Assert.Contains("First values (t = 0, 1, …): 0.1,", instance);
         }
     }

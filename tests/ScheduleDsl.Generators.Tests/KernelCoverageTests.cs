@@ -78,7 +78,11 @@ namespace ScheduleDsl.Generators.Tests
                 Assert.Equal(canonical, CanonicalWriter.Write(second));
                 for (long t = 0; t < 300; t++)
                 {
-                    Assert.Equal(first.Root.Value(t, first.StartLevel, null), second.Root.Value(t, second.StartLevel, null));
+                    Assert.Equal(first.Channels.Length, second.Channels.Length);
+                    for (int c = 0; c < first.Channels.Length; c++)
+                    {
+                        Assert.Equal(first.Channels[c].At(t, null), second.Channels[c].At(t, null));
+                    }
                 }
             }
         }
@@ -145,6 +149,8 @@ namespace ScheduleDsl.Generators.Tests
                 "cooldown", "threshold", "mode", "max", "floor", "for",
                 // v2 kernel options
                 "sqrt", "k-decay", "cycle", "absolute", "skip", "steps-per-epoch", "epochs", "amplitude",
+                // v2 channels
+                "momentum", "weight-decay",
             };
             Assert.Equal(contract.OrderBy(w => w, StringComparer.Ordinal), Keywords.AllWords);
         }
@@ -242,7 +248,10 @@ namespace ScheduleDsl.Generators.Tests
             ScheduleModel? model = Parser.Parse(text).Model;
             if (model != null)
             {
-                Collect(model.Root, kinds);
+                foreach (ChannelModel channel in model.Channels)
+                {
+                    Collect(channel.Root, kinds);
+                }
             }
 
             return kinds;

@@ -10,6 +10,12 @@ namespace ScheduleDsl.Tests
         private static readonly Gen<string> Level = Gen.Double[1e-5, 1.0].Select(Num);
         private static readonly Gen<string> Length = Gen.Int[1, 50].Select(i => i.ToString(CultureInfo.InvariantCulture));
 
+        /// <summary>v2: the <c>momentum [lo to hi]</c> option of cyclic and onecycle, now and then.</summary>
+        private static readonly Gen<string> MomentumOption = Gen.Frequency(
+            (6, Gen.Const(string.Empty)),
+            (1, Gen.Const(" momentum")),
+            (1, Gen.Select(Gen.Double[0.5, 0.85], Gen.Double[0.86, 0.99], (lo, hi) => " momentum " + Num(lo) + " to " + Num(hi))));
+
         private static readonly Gen<string> Open = Gen.OneOf(
             Gen.OneOf(Gen.Const("constant"), Level.Select(v => "constant " + v)),
             Gen.Select(Factor, Length, (g, k) => $"step {g} every {k}"),
@@ -20,7 +26,7 @@ namespace ScheduleDsl.Tests
             Gen.Select(Length, Gen.Int[1, 3], Factor, Level, (n, m, d, e) => $"restarts {n} mult {m} decay {d} to {e}"),
             Gen.Select(Length, Gen.Double[1, 3], Factor, Level, (n, m, d, e) => $"restarts {n} mult {Num(m)} amplitude {d} to {e}"),
             Gen.Select(Gen.Int[0, 2], Gen.Double[0.001, 0.5], Gen.Double[0.51, 1], Length, Length, (mode, lo, hi, up, down) =>
-                $"cyclic {(mode == 0 ? string.Empty : mode == 1 ? "triangular2 " : "exp-range 0.999 ")}{Num(lo)} to {Num(hi)} up {up} down {down}"),
+                $"cyclic {(mode == 0 ? string.Empty : mode == 1 ? "triangular2 " : "exp-range 0.999 ")}{Num(lo)} to {Num(hi)} up {up} down {down}").Select(MomentumOption, (k, m) => k + m),
             Gen.Select(Level, Level, Level, (a, b, c) => $"piecewise {a} until 3, {b} until 7, {c}"),
             Gen.Select(Factor.Where(f => f != "1"), Gen.Int[0, 4], Gen.Int[0, 3], Gen.Bool, Gen.Bool, (f, p, c, max, absolute) =>
                 $"plateau factor {f} patience {p} cooldown {c}{(absolute ? " threshold 0.01 absolute" : string.Empty)}{(max ? " mode max" : string.Empty)} floor 1e-6"),
@@ -36,7 +42,7 @@ namespace ScheduleDsl.Tests
             Gen.Select(Length, Level, (n, e) => $"sqrt {n} to {e}"),
             Gen.Select(Length, Level, (n, e) => $"tanh {n} to {e}"),
             Gen.Select(Level, Gen.Int[10, 200], Gen.Bool, Gen.Bool, (peak, n, linear, three) =>
-                $"onecycle {peak} over {n} warm 0.3{(linear ? " linear" : string.Empty)}{(three ? " three-phase" : string.Empty)}"));
+                $"onecycle {peak} over {n} warm 0.3{(linear ? " linear" : string.Empty)}{(three ? " three-phase" : string.Empty)}").Select(MomentumOption, (k, m) => k + m));
 
         /// <summary>A phase of the given nesting depth that ends (bounded), or may not end (open) when it is last.</summary>
         private static Gen<string> Phase(int depth, bool mayBeOpen)
@@ -65,7 +71,15 @@ namespace ScheduleDsl.Tests
             return h.Trim().Length == 0 ? string.Empty : h.Trim() + ": ";
         });
 
-        public static readonly Gen<string> Schedule = Gen.Select(Header, Chain(2), (h, c) => h + c);
+        /// <summary>v2: further channels after the learning rate's, absolute or factors.</summary>
+        private static readonly Gen<string> OtherChannels = Gen.Frequency(
+            (6, Gen.Const(string.Empty)),
+            (1, Gen.Select(Gen.Double[0.5, 0.99], Chain(1), (m, c) => "; momentum " + Num(m) + ": " + c)),
+            (1, Gen.Select(Gen.Bool, Level, Chain(1), (absolute, wd, c) => "; weight-decay" + (absolute ? " " + wd : string.Empty) + ": " + c)));
+
+        /// <summary>A valid schedule text: the rate's channel, then sometimes momentum or weight decay (only valid combinations are kept).</summary>
+        public static readonly Gen<string> Schedule = Gen.Select(Header, Chain(2), OtherChannels, (h, c, o) => h + c + o)
+            .Where(text => ScheduleDsl.Schedule.TryParse(text, out _, out _));
 
         private static string Milestones(int[] increments)
         {

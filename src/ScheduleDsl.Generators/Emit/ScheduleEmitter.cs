@@ -23,8 +23,21 @@ namespace ScheduleDsl.Generators.Emit
         /// <summary>The public members the generator adds; any the user has written already are left out.</summary>
         public static readonly string[] MemberNames =
         {
-            "ScheduleText", "Unit", "IsAbsolute", "At", "ToString", "Instance", "Observations", "Observe", "GetState", "SetState", "Reset",
+            "ScheduleText", "Unit", "IsAbsolute", "At", "Momentum", "WeightDecay", "Schedules", "IsAbsoluteFor", "ToString", "Instance", "Observations", "Observe",
+            "GetState", "SetState", "Reset",
         };
+
+        /// <summary>The generated method that gives a channel's value: <c>At</c>, <c>Momentum</c>, <c>WeightDecay</c>.</summary>
+        public static string MethodOf(ScheduleChannel channel) => channel switch
+        {
+            ScheduleChannel.LearningRate => "At",
+            ScheduleChannel.Momentum => "Momentum",
+            _ => "WeightDecay",
+        };
+
+        private static readonly ScheduleChannel[] AllChannels = { ScheduleChannel.LearningRate, ScheduleChannel.Momentum, ScheduleChannel.WeightDecay };
+
+        private const string ChannelType = "global::ScheduleDsl.ScheduleChannel";
 
         private static string VersionOf(System.Reflection.Assembly assembly)
         {
@@ -68,7 +81,7 @@ namespace ScheduleDsl.Generators.Emit
                 WriteSummary(w, spec, model);
             }
 
-            string interfaces = isStatic ? string.Empty : model != null && model.IsStateful ? " : global::ScheduleDsl.IMetricSchedule" : " : global::ScheduleDsl.ILearningRateSchedule";
+            string interfaces = isStatic ? string.Empty : " : " + InterfacesOf(model);
             w.Open((isStatic ? "static " : string.Empty) + "partial " + spec.Type.Keyword + " " + spec.Type.Name + interfaces);
             if (model != null)
             {
@@ -99,7 +112,8 @@ namespace ScheduleDsl.Generators.Emit
             IReadOnlyList<string> lines = DocText.Lines(spec.Text!);
             string canonical = CanonicalWriter.Write(model);
             w.Line("/// <summary>");
-            w.Line(lines.Count == 1 ? "/// The learning-rate schedule <c>" + lines[0] + "</c>." : "/// The learning-rate schedule written below.");
+            string what = model.Channels.Length == 1 && model.Rate != null ? "learning-rate schedule" : "hyperparameter schedule";
+            w.Line(lines.Count == 1 ? "/// The " + what + " <c>" + lines[0] + "</c>." : "/// The " + what + " written below.");
             w.Line("/// </summary>");
             w.Line("/// <remarks>");
             if (lines.Count > 1)
@@ -119,22 +133,43 @@ namespace ScheduleDsl.Generators.Emit
             }
 
             w.Line("/// <para>" + CSharp.Xml(Explainer.Summary(model)) + "</para>");
-            w.Line("/// <list type=\"number\">");
-            foreach (PhaseExplanation phase in Explainer.Explain(model))
+            foreach (ChannelModel channel in model.Channels)
             {
-                w.Line("/// <item><description>" + CSharp.Xml(Range(phase) + phase.Sentence) + "</description></item>");
+                if (model.Channels.Length > 1)
+                {
+                    w.Line("/// <para>" + CSharp.Xml(ChannelTitle(channel.Channel)) + ":</para>");
+                }
+
+                w.Line("/// <list type=\"number\">");
+                foreach (PhaseExplanation phase in Explainer.Explain(model, channel))
+                {
+                    w.Line("/// <item><description>" + CSharp.Xml(Range(phase) + phase.Sentence) + "</description></item>");
+                }
+
+                w.Line("/// </list>");
+                var values = new List<string>();
+                for (int t = 0; t < ListedValues; t++)
+                {
+                    values.Add(NumberText.Tidy(channel.At(t, null).ToString("G6", CultureInfo.InvariantCulture)));
+                }
+
+                string which = model.Channels.Length > 1 ? " of the " + NounOf(channel.Channel) : string.Empty;
+                w.Line("/// <para>First values" + which + (channel.Root.IsStateful ? ", before any metric is observed" : string.Empty) + " (t = 0, 1, …): " + string.Join(", ", values) + ", …</para>");
             }
 
-            w.Line("/// </list>");
-            var values = new List<string>();
-            for (int t = 0; t < ListedValues; t++)
-            {
-                values.Add(NumberText.Tidy(model.At(t, null).ToString("G6", CultureInfo.InvariantCulture)));
-            }
-
-            w.Line("/// <para>First values" + (model.IsStateful ? ", before any metric is observed" : string.Empty) + " (t = 0, 1, …): " + string.Join(", ", values) + ", …</para>");
             w.Line("/// </remarks>");
         }
+
+        private static string NounOf(ScheduleChannel channel) => ChannelModel.Noun(channel);
+
+        private static string ChannelTitle(ScheduleChannel channel)
+        {
+            string noun = NounOf(channel);
+            return char.ToUpperInvariant(noun[0]) + noun.Substring(1);
+        }
+
+        private static string InterfacesOf(ScheduleModel? model) =>
+            model != null && model.IsStateful ? "global::ScheduleDsl.IMetricSchedule, global::ScheduleDsl.IHyperparameterSchedule" : "global::ScheduleDsl.IHyperparameterSchedule";
 
         /// <summary>The schedule's text in a <c>&lt;c&gt;</c> when it fits one line, else a reference to the type that shows it.</summary>
         private static string InText(ScheduleTypeSpec spec)
@@ -199,17 +234,33 @@ namespace ScheduleDsl.Generators.Emit
 
             if (!spec.UserDeclares("IsAbsolute"))
             {
-                w.Line("/// <summary>" + (model.Lr != null ? "True: the values are absolute learning rates." : "False: the values are factors of the optimizer's base rate.") + "</summary>");
+                bool absolute = model.IsAbsolute(ScheduleChannel.LearningRate);
+                w.Line("/// <summary>" + (absolute ? "True: the values are absolute learning rates." : "False: the values are factors of the optimizer's base rate.") + "</summary>");
                 w.Line(GeneratedCode);
-                w.Line(modifiers + "bool IsAbsolute => " + (model.Lr != null ? "true" : "false") + ";");
+                w.Line(modifiers + "bool IsAbsolute => " + (absolute ? "true" : "false") + ";");
                 w.Line();
             }
 
             bool usesScale = false;
-            if (!spec.UserDeclares("At"))
+            foreach (ScheduleChannel channel in AllChannels)
             {
-                usesScale = WriteAt(w, spec, model);
+                string method = MethodOf(channel);
+                if (spec.UserDeclares(method))
+                {
+                    continue;
+                }
+
+                if (model.Find(channel) is ChannelModel scheduled)
+                {
+                    usesScale |= WriteChannel(w, spec, model, scheduled);
+                }
+                else if (channel == ScheduleChannel.LearningRate)
+                {
+                    WriteUnscheduledRate(w, spec, model);
+                }
             }
+
+            WriteChannelMembers(w, spec, model);
 
             if (model.IsStateful)
             {
@@ -231,7 +282,7 @@ namespace ScheduleDsl.Generators.Emit
             else if (isStatic && !spec.UserDeclares("Instance"))
             {
                 string name = spec.Type.Name;
-                string kind = model.IsStateful ? "global::ScheduleDsl.IMetricSchedule" : "global::ScheduleDsl.ILearningRateSchedule";
+                string kind = model.IsStateful ? "global::ScheduleDsl.IMetricSchedule" : "global::ScheduleDsl.IHyperparameterSchedule";
                 w.Line();
                 w.Line("/// <summary>The schedule " + InText(spec) + " as an <see cref=\"" + kind + "\"/>, for APIs that take one; it shares this class's state.</summary>");
                 w.Line(InheritRemarks(spec));
@@ -239,12 +290,18 @@ namespace ScheduleDsl.Generators.Emit
                 w.Line("public static " + kind + " Instance { get; } = new ScheduleInstance();");
                 w.Line();
                 w.Line(GeneratedCode);
-                w.Open("private sealed class ScheduleInstance : " + kind);
+                w.Open("private sealed class ScheduleInstance : " + InterfacesOf(model));
                 w.Line("public global::ScheduleDsl.ScheduleUnit Unit => " + name + ".Unit;");
                 w.Line();
                 w.Line("public bool IsAbsolute => " + name + ".IsAbsolute;");
                 w.Line();
                 w.Line("public double At(long t) => " + name + ".At(t);");
+                w.Line();
+                w.Line("public bool Schedules(" + ChannelType + " channel) => " + name + ".Schedules(channel);");
+                w.Line();
+                w.Line("public bool IsAbsoluteFor(" + ChannelType + " channel) => " + name + ".IsAbsoluteFor(channel);");
+                w.Line();
+                w.Line("public double At(" + ChannelType + " channel, long t) => " + name + ".At(channel, t);");
                 if (model.IsStateful)
                 {
                     w.Line();
@@ -265,14 +322,14 @@ namespace ScheduleDsl.Generators.Emit
             }
         }
 
-        private static bool WriteAt(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        private static bool WriteChannel(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model, ChannelModel channel)
         {
             bool isStatic = spec.Type.IsStatic;
             string unit = model.Unit == ScheduleUnit.Step ? "optimizer step" : "epoch";
             var body = new SourceWriter { Indentation = w.Indentation + 1 };
             var emitter = new BodyEmitter(body, isStatic);
             body.Line("double value;");
-            List<PhaseExplanation> phases = Explainer.Explain(model);
+            List<PhaseExplanation> phases = Explainer.Explain(model, channel);
             if (phases.Count > 1)
             {
                 body.Line("// " + phases.Count.ToString(CultureInfo.InvariantCulture) + " phases, one after another; each runs on its own local time.");
@@ -282,16 +339,18 @@ namespace ScheduleDsl.Generators.Emit
                 body.Line("// " + phases[0].Sentence);
             }
 
-            if (model.Root is ChainNode chain)
+            // A derived momentum channel may be a chain where the rate has one phase (an open-ended product's bounded operand,
+            // then its end level); it is then written as that one phase.
+            if (channel.Root is ChainNode chain && chain.Phases.Length == phases.Count)
             {
-                WriteTopLevelChain(body, emitter, chain, phases, model.StartLevel);
+                WriteTopLevelChain(body, emitter, chain, phases, channel.StartLevel);
             }
             else
             {
-                emitter.Value(model.Root, "t", LevelCode.Constant(model.StartLevel), "value");
+                emitter.Value(channel.Root, "t", LevelCode.Constant(channel.StartLevel), "value");
             }
 
-            if (model.Min is Written min)
+            if (channel.Min is Written min)
             {
                 body.Line("if (value < " + CSharp.Double(min.Value) + ") value = " + CSharp.Double(min.Value) + "; // min " + NumberText.Format(min.Value));
             }
@@ -299,13 +358,22 @@ namespace ScheduleDsl.Generators.Emit
             body.Line();
             body.Line("return global::ScheduleDsl.Levels.Saturate(value);");
 
-            w.Line("/// <summary>The " + (model.Lr != null ? "learning rate" : "factor of the base rate") + " used by " + unit + " <paramref name=\"t\"/> (0-based) in the schedule " + InText(spec) + ".</summary>");
+            string what = channel.Channel == ScheduleChannel.LearningRate
+                ? (channel.IsAbsolute ? "learning rate" : "factor of the base rate")
+                : channel.IsAbsolute ? NounOf(channel.Channel) : "factor of the optimizer's " + NounOf(channel.Channel);
+            string source = channel.IsDerived ? " (cycled against the rate by the kernel's 'momentum' option)" : string.Empty;
+            if (channel.Channel != ScheduleChannel.LearningRate)
+            {
+                w.Line();
+            }
+
+            w.Line("/// <summary>The " + CSharp.Xml(what) + " used by " + unit + " <paramref name=\"t\"/> (0-based) in the schedule " + InText(spec) + CSharp.Xml(source) + ".</summary>");
             w.Line(InheritRemarks(spec));
             w.Line("/// <param name=\"t\">The 0-based " + unit + ".</param>");
             w.Line("/// <returns>A finite value, at least 0.</returns>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"t\"/> is negative.</exception>");
             w.Line(GeneratedCode);
-            w.Line((isStatic ? "public static " : "public ") + "double At(long t)");
+            w.Line((isStatic ? "public static " : "public ") + "double " + MethodOf(channel.Channel) + "(long t)");
             w.Open();
             // The runtime's one check (and message) for a negative time index.
             w.Line("global::ScheduleDsl.Levels.CheckTime(t);");
@@ -317,6 +385,78 @@ namespace ScheduleDsl.Generators.Emit
 
             w.Close();
             return emitter.UsesScale;
+        }
+
+        /// <summary>A text that schedules only momentum or weight decay leaves the rate at the optimizer's own: factor 1.</summary>
+        private static void WriteUnscheduledRate(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        {
+            string unit = model.Unit == ScheduleUnit.Step ? "optimizer step" : "epoch";
+            w.Line("/// <summary>1: the schedule " + InText(spec) + " does not schedule the learning rate, so every " + unit + " uses the optimizer's own rate.</summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"t\"/> is negative.</exception>");
+            w.Line(GeneratedCode);
+            w.Line((spec.Type.IsStatic ? "public static " : "public ") + "double At(long t)");
+            w.Open();
+            w.Line("global::ScheduleDsl.Levels.CheckTime(t);");
+            w.Line("return 1;");
+            w.Close();
+        }
+
+        /// <summary>The <see cref="T:ScheduleDsl.IHyperparameterSchedule"/> members: which channels, absolute or factors, and each channel's value.</summary>
+        private static void WriteChannelMembers(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        {
+            string modifiers = spec.Type.IsStatic ? "public static " : "public ";
+            var scheduled = new List<string>();
+            var absolute = new List<string>();
+            foreach (ChannelModel channel in model.Channels)
+            {
+                scheduled.Add("channel == " + ChannelType + "." + channel.Channel);
+                if (channel.IsAbsolute)
+                {
+                    absolute.Add("channel == " + ChannelType + "." + channel.Channel);
+                }
+            }
+
+            if (!spec.UserDeclares("Schedules"))
+            {
+                w.Line();
+                w.Line("/// <summary>Whether the text schedules <paramref name=\"channel\"/>; the others stay at the optimizer's values.</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "bool Schedules(" + ChannelType + " channel) => " + string.Join(" || ", scheduled) + ";");
+            }
+
+            if (!spec.UserDeclares("IsAbsoluteFor"))
+            {
+                w.Line();
+                w.Line("/// <summary>Whether <paramref name=\"channel\"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>");
+                w.Line(GeneratedCode);
+                w.Line(modifiers + "bool IsAbsoluteFor(" + ChannelType + " channel) => " + (absolute.Count == 0 ? "false" : string.Join(" || ", absolute)) + ";");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The value of <paramref name=\"channel\"/> at <paramref name=\"t\"/>; 1 for a channel the text does not schedule.</summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"t\"/> is negative.</exception>");
+            w.Line(GeneratedCode);
+            w.Line(modifiers + "double At(" + ChannelType + " channel, long t)");
+            w.Open();
+            w.Open("switch (channel)");
+            foreach (ChannelModel channel in model.Channels)
+            {
+                w.Line("case " + ChannelType + "." + channel.Channel + ":");
+                w.Line("    return " + MethodOf(channel.Channel) + "(t);");
+            }
+
+            if (model.Rate == null)
+            {
+                w.Line("case " + ChannelType + ".LearningRate:");
+                w.Line("    return At(t);");
+            }
+
+            w.Line("default:");
+            w.Line("    // Not scheduled: the hyperparameter stays at the optimizer's own value.");
+            w.Line("    global::ScheduleDsl.Levels.CheckTime(t);");
+            w.Line("    return 1;");
+            w.Close();
+            w.Close();
         }
 
         private static void WriteScaleHelper(SourceWriter w)
@@ -403,7 +543,8 @@ namespace ScheduleDsl.Generators.Emit
                 w.Close();
                 w.Line();
                 w.Line("long t = " + observations + ";");
-                emitter.Observe(model.Root, "t", LevelCode.Constant(model.StartLevel));
+                ChannelModel rate = model.Rate!; // a plateau is valid in the learning-rate channel only
+                emitter.Observe(rate.Root, "t", LevelCode.Constant(rate.StartLevel));
                 w.Line(observations + "++;");
                 w.Close();
             }
@@ -488,6 +629,22 @@ namespace ScheduleDsl.Generators.Emit
             if (!spec.UserDeclares("At"))
             {
                 members.Add(modifiers + "double At(long t) => " + thrown);
+            }
+
+            if (!isStatic)
+            {
+                // The interface's channel members, so the type still compiles and only the analyzer's error stands.
+                if (!spec.UserDeclares("Schedules"))
+                {
+                    members.Add("public bool Schedules(" + ChannelType + " channel) => " + thrown);
+                }
+
+                if (!spec.UserDeclares("IsAbsoluteFor"))
+                {
+                    members.Add("public bool IsAbsoluteFor(" + ChannelType + " channel) => " + thrown);
+                }
+
+                members.Add("public double At(" + ChannelType + " channel, long t) => " + thrown);
             }
 
             w.Line("// The schedule is not valid, so every member throws; the analyzer reports what is wrong.");

@@ -15,7 +15,7 @@ namespace N
     /// </list>
     /// <para>First values (t = 0, 1, …): 0.001, 0.0028, 0.0046, 0.0064, 0.0082, 0.01, 0.01, 0.008, 0.008, 0.0064, …</para>
     /// </remarks>
-    partial struct Decay : global::ScheduleDsl.ILearningRateSchedule
+    partial struct Decay : global::ScheduleDsl.IHyperparameterSchedule
     {
         /// <summary>The schedule text, as written in the attribute.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -65,6 +65,30 @@ namespace N
             }
 
             return global::ScheduleDsl.Levels.Saturate(value);
+        }
+
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.01: warmup linear 5 from 0.001 -&gt; step 0.8 every 2</c>.</summary>

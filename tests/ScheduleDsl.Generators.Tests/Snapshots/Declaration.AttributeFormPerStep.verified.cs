@@ -15,7 +15,7 @@ namespace N
     /// </list>
     /// <para>First values, before any metric is observed (t = 0, 1, …): 0.004, 0.00400382, 0.00401528, 0.00403438, 0.00406111, 0.00409548, 0.00413747, 0.00418708, 0.0042443, 0.00430912, …</para>
     /// </remarks>
-    partial class Decay : global::ScheduleDsl.IMetricSchedule
+    partial class Decay : global::ScheduleDsl.IMetricSchedule, global::ScheduleDsl.IHyperparameterSchedule
     {
         /// <summary>The schedule text, as written in the attribute.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -74,6 +74,30 @@ namespace N
             if (value < 1E-05) value = 1E-05; // min 1e-5
 
             return global::ScheduleDsl.Levels.Saturate(value);
+        }
+
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
         }
 
         /// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>

@@ -4,7 +4,7 @@
 
 namespace N
 {
-    partial class Decay : global::ScheduleDsl.ILearningRateSchedule
+    partial class Decay : global::ScheduleDsl.IHyperparameterSchedule
     {
         // The schedule is not valid, so every member throws; the analyzer reports what is wrong.
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -23,5 +23,14 @@ namespace N
 
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public double At(long t) => throw new global::System.InvalidOperationException("The schedule of Decay cannot be evaluated: its schedule text has errors (see the LRS diagnostics).");
+
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => throw new global::System.InvalidOperationException("The schedule of Decay cannot be evaluated: its schedule text has errors (see the LRS diagnostics).");
+
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => throw new global::System.InvalidOperationException("The schedule of Decay cannot be evaluated: its schedule text has errors (see the LRS diagnostics).");
+
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t) => throw new global::System.InvalidOperationException("The schedule of Decay cannot be evaluated: its schedule text has errors (see the LRS diagnostics).");
     }
 }

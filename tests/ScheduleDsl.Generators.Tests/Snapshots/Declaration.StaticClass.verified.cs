@@ -46,19 +46,49 @@ namespace N
             return global::ScheduleDsl.Levels.Saturate(value);
         }
 
-        /// <summary>The schedule <c>lr 1e-2: step 0.8 every 2</c> as an <see cref="global::ScheduleDsl.ILearningRateSchedule"/>, for APIs that take one; it shares this class's state.</summary>
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
+        }
+
+        /// <summary>The schedule <c>lr 1e-2: step 0.8 every 2</c> as an <see cref="global::ScheduleDsl.IHyperparameterSchedule"/>, for APIs that take one; it shares this class's state.</summary>
         /// <inheritdoc cref="Decay" path="/remarks"/>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
-        public static global::ScheduleDsl.ILearningRateSchedule Instance { get; } = new ScheduleInstance();
+        public static global::ScheduleDsl.IHyperparameterSchedule Instance { get; } = new ScheduleInstance();
 
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
-        private sealed class ScheduleInstance : global::ScheduleDsl.ILearningRateSchedule
+        private sealed class ScheduleInstance : global::ScheduleDsl.IHyperparameterSchedule
         {
             public global::ScheduleDsl.ScheduleUnit Unit => Decay.Unit;
 
             public bool IsAbsolute => Decay.IsAbsolute;
 
             public double At(long t) => Decay.At(t);
+
+            public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => Decay.Schedules(channel);
+
+            public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => Decay.IsAbsoluteFor(channel);
+
+            public double At(global::ScheduleDsl.ScheduleChannel channel, long t) => Decay.At(channel, t);
 
             public override string ToString() => "lr 0.01: step 0.8 every 2";
         }

@@ -50,6 +50,30 @@ namespace N
             return global::ScheduleDsl.Levels.Saturate(value);
         }
 
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => false;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public static double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
+        }
+
         /// <summary>How many metrics have been observed; the next one is the metric of time index <c>Observations</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
         public static long Observations => s_observations;
@@ -111,13 +135,19 @@ namespace N
         public static global::ScheduleDsl.IMetricSchedule Instance { get; } = new ScheduleInstance();
 
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
-        private sealed class ScheduleInstance : global::ScheduleDsl.IMetricSchedule
+        private sealed class ScheduleInstance : global::ScheduleDsl.IMetricSchedule, global::ScheduleDsl.IHyperparameterSchedule
         {
             public global::ScheduleDsl.ScheduleUnit Unit => Decay.Unit;
 
             public bool IsAbsolute => Decay.IsAbsolute;
 
             public double At(long t) => Decay.At(t);
+
+            public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => Decay.Schedules(channel);
+
+            public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => Decay.IsAbsoluteFor(channel);
+
+            public double At(global::ScheduleDsl.ScheduleChannel channel, long t) => Decay.At(channel, t);
 
             public long Observations => Decay.Observations;
 

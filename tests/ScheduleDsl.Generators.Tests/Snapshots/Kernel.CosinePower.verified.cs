@@ -15,7 +15,7 @@ namespace Samples
     /// </list>
     /// <para>First values (t = 0, 1, …): 0.1, 0.0999995, 0.0999961, 0.0999867, 0.0999685, 0.0999384, 0.0998936, 0.099831, 0.0997479, 0.0996412, …</para>
     /// </remarks>
-    partial struct CosinePower : global::ScheduleDsl.ILearningRateSchedule
+    partial struct CosinePower : global::ScheduleDsl.IHyperparameterSchedule
     {
         /// <summary>The schedule text, as written in the attribute.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -52,6 +52,30 @@ namespace Samples
             else value = 0.0001 + (0.1 - 0.0001) * global::System.Math.Pow((1 + global::System.Math.Cos(global::System.Math.PI * global::System.Math.Pow(((double)t / 100), 1.5))) / 2, 2.0);
 
             return global::ScheduleDsl.Levels.Saturate(value);
+        }
+
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1: cosine 100 to 0.0001 power 2 k-decay 1.5</c>.</summary>

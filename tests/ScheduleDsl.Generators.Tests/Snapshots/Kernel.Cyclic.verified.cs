@@ -14,7 +14,7 @@ namespace Samples
     /// </list>
     /// <para>First values (t = 0, 1, …): 0.001, 0.0010025, 0.001005, 0.0010075, 0.00101, 0.0010125, 0.001015, 0.0010175, 0.00102, 0.0010225, …</para>
     /// </remarks>
-    partial struct Cyclic : global::ScheduleDsl.ILearningRateSchedule
+    partial struct Cyclic : global::ScheduleDsl.IHyperparameterSchedule
     {
         /// <summary>The schedule text, as written in the attribute.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -53,6 +53,30 @@ namespace Samples
             value = 0.001 + height3 * (1 / global::System.Math.Pow(2, t / 4000));
 
             return global::ScheduleDsl.Levels.Saturate(value);
+        }
+
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.006 per step: cyclic triangular2 0.001 to 0.006 up 2000</c>.</summary>

@@ -16,7 +16,7 @@ namespace Samples
     /// </list>
     /// <para>First values (t = 0, 1, …): 0.01, 0.028, 0.046, 0.064, 0.082, 0.1, 0.09, 0.081, 0.0729, 0.06561, …</para>
     /// </remarks>
-    partial struct MinAndCut : global::ScheduleDsl.ILearningRateSchedule
+    partial struct MinAndCut : global::ScheduleDsl.IHyperparameterSchedule
     {
         /// <summary>The schedule text, as written in the attribute.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
@@ -79,6 +79,30 @@ namespace Samples
             if (value < 0.0001) value = 0.0001; // min 0.0001
 
             return global::ScheduleDsl.Levels.Saturate(value);
+        }
+
+        /// <summary>Whether the text schedules <paramref name="channel"/>; the others stay at the optimizer's values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool Schedules(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>Whether <paramref name="channel"/>'s values are absolute (true) or factors of the optimizer's value (false).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public bool IsAbsoluteFor(global::ScheduleDsl.ScheduleChannel channel) => channel == global::ScheduleDsl.ScheduleChannel.LearningRate;
+
+        /// <summary>The value of <paramref name="channel"/> at <paramref name="t"/>; 1 for a channel the text does not schedule.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="t"/> is negative.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScheduleDsl.Generators", "{version}")]
+        public double At(global::ScheduleDsl.ScheduleChannel channel, long t)
+        {
+            switch (channel)
+            {
+                case global::ScheduleDsl.ScheduleChannel.LearningRate:
+                    return At(t);
+                default:
+                    // Not scheduled: the hyperparameter stays at the optimizer's own value.
+                    global::ScheduleDsl.Levels.CheckTime(t);
+                    return 1;
+            }
         }
 
         /// <summary>The schedule in canonical text: <c>lr 0.1 min 0.0001: (warmup linear 5 from 0.01 -&gt; exp 0.9) for 50 -&gt; cosine 50</c>.</summary>

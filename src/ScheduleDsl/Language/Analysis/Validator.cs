@@ -11,18 +11,96 @@ namespace ScheduleDsl.Language
     {
         public static void Validate(ScheduleModel model, List<ScheduleDiagnostic> diagnostics)
         {
-            var context = new Context(diagnostics, model.Unit == ScheduleUnit.Step ? "step" : "epoch");
-            if (model.Lr is Written lr && lr.Value > 1)
+            string unit = model.Unit == ScheduleUnit.Step ? "step" : "epoch";
+            bool explicitMomentum = false;
+            foreach (ChannelModel channel in model.Channels)
             {
-                context.Report(DiagnosticIds.SuspiciousLevel, "A learning rate of " + NumberText.Format(lr.Value) + " is above 1; rates are usually far smaller (did you mean a factor?)", lr.Span);
+                if (channel.IsDerived)
+                {
+                    continue; // its levels are the option's, checked where they were parsed
+                }
+
+                explicitMomentum |= channel.Channel == ScheduleChannel.Momentum;
+                var context = new Context(diagnostics, unit, channel.Channel);
+                if (channel.Channel == ScheduleChannel.LearningRate && channel.Level is Written lr && lr.Value > 1)
+                {
+                    context.Report(DiagnosticIds.SuspiciousLevel, "A learning rate of " + NumberText.Format(lr.Value) + " is above 1; rates are usually far smaller (did you mean a factor?)", lr.Span);
+                }
+
+                if (channel.IsAbsolute && channel.Min is Written min)
+                {
+                    CheckLevel(context, min, "The lowest value");
+                }
+
+                Walk(context, channel.Root, absolute: channel.IsAbsolute, bounded: false, channel.StartLevel);
             }
 
-            if (model.Lr != null && model.Min is Written min)
-            {
-                CheckLevel(context, min, "The lowest value");
-            }
+            CheckMomentumOptions(model, diagnostics, explicitMomentum);
+        }
 
-            Walk(context, model.Root, absolute: model.Lr != null, bounded: false, model.StartLevel);
+        /// <summary>
+        /// A kernel's <c>momentum</c> option belongs to the learning-rate channel of a text without a momentum channel of its
+        /// own, once per product (the momentum follows one operand); LRS0001 on the option otherwise.
+        /// </summary>
+        private static void CheckMomentumOptions(ScheduleModel model, List<ScheduleDiagnostic> diagnostics, bool explicitMomentum)
+        {
+            var context = new Context(diagnostics, string.Empty, ScheduleChannel.LearningRate);
+            foreach (ChannelModel channel in model.Channels)
+            {
+                if (channel.IsDerived)
+                {
+                    continue;
+                }
+
+                foreach (MomentumOption option in MomentumChannel.Options(channel.Root))
+                {
+                    if (channel.Channel != ScheduleChannel.LearningRate)
+                    {
+                        context.Report(DiagnosticIds.Syntax, "The 'momentum' option cycles the momentum against the learning rate, so it belongs to a kernel of the learning-rate channel, not the " + ChannelModel.Noun(channel.Channel) + "'s", option.Span);
+                    }
+                    else if (explicitMomentum)
+                    {
+                        context.Report(DiagnosticIds.Syntax, "The text schedules the momentum in its own channel, so this kernel cannot cycle it too; drop the 'momentum' option or the momentum channel", option.Span);
+                    }
+                }
+
+                CheckProducts(context, channel.Root);
+            }
+        }
+
+        private static void CheckProducts(Context context, ScheduleNode node)
+        {
+            switch (node)
+            {
+                case ChainNode chain:
+                    foreach (ScheduleNode phase in chain.Phases)
+                    {
+                        CheckProducts(context, phase);
+                    }
+
+                    break;
+                case ProductNode product:
+                    bool seen = false;
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        List<MomentumOption> options = MomentumChannel.Options(operand);
+                        if (seen && options.Count > 0)
+                        {
+                            context.Report(DiagnosticIds.Syntax, "Another factor of this product already cycles the momentum; the momentum can follow only one of them", options[0].Span);
+                        }
+
+                        seen |= options.Count > 0;
+                        CheckProducts(context, operand);
+                    }
+
+                    break;
+                case CutNode cut:
+                    CheckProducts(context, cut.Inner);
+                    break;
+                case SkipNode skip:
+                    CheckProducts(context, skip.Inner);
+                    break;
+            }
         }
 
         private static void Walk(Context context, ScheduleNode node, bool absolute, bool bounded, double? s)
@@ -122,6 +200,9 @@ namespace ScheduleDsl.Language
                     }
 
                     break;
+                case PlateauKernel plateau when context.Channel != ScheduleChannel.LearningRate:
+                    context.Report(DiagnosticIds.OutOfRange, "A plateau in the " + ChannelModel.Noun(context.Channel) + "'s channel has no metric to follow: metrics drive the learning rate only", plateau.Keyword);
+                    break;
                 case PlateauKernel plateau when absolute && plateau.Floor is Written floor:
                     CheckLevel(context, floor, "The floor");
                     break;
@@ -141,6 +222,11 @@ namespace ScheduleDsl.Language
                 {
                     CheckLevel(context, to, "The end level");
                 }
+            }
+
+            if (context.Channel != ScheduleChannel.LearningRate)
+            {
+                return; // momentum falling during a warmup, or weight decay starting at 0, is ordinary
             }
 
             double? end = warmup.To?.Value ?? s;
@@ -177,6 +263,21 @@ namespace ScheduleDsl.Language
 
         private static void CheckLevel(Context context, Written level, string what)
         {
+            if (context.Channel == ScheduleChannel.Momentum)
+            {
+                if (level.Value >= 1)
+                {
+                    context.Report(DiagnosticIds.OutOfRange, what + " " + NumberText.Format(level.Value) + " is a momentum that does not decay the past; momentum levels lie in [0, 1)", level.Span);
+                }
+
+                return;
+            }
+
+            if (context.Channel == ScheduleChannel.WeightDecay)
+            {
+                return; // any weight decay ≥ 0 is meaningful, and the grammar has no negative numbers
+            }
+
             if (level.Value > 1)
             {
                 context.Report(DiagnosticIds.SuspiciousLevel, what + " " + NumberText.Format(level.Value) + " is a learning rate above 1; rates are usually far smaller", level.Span);
@@ -198,13 +299,17 @@ namespace ScheduleDsl.Language
         {
             private readonly List<ScheduleDiagnostic> _diagnostics;
 
-            public Context(List<ScheduleDiagnostic> diagnostics, string unit)
+            public Context(List<ScheduleDiagnostic> diagnostics, string unit, ScheduleChannel channel)
             {
                 _diagnostics = diagnostics;
                 Unit = unit;
+                Channel = channel;
             }
 
             public string Unit { get; }
+
+            /// <summary>The channel being checked: level checks differ by hyperparameter.</summary>
+            public ScheduleChannel Channel { get; }
 
             public void Report(string id, string message, TextSpan span, ScheduleTextEdit? fix = null) =>
                 _diagnostics.Add(new ScheduleDiagnostic(id, DiagnosticIds.SeverityOf(id), message, span.Offset, span.Length, System.Array.Empty<string>(), fix));

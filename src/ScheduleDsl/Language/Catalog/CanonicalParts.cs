@@ -29,6 +29,12 @@ namespace ScheduleDsl.Language
 
         public CanonicalParts Flag(string keyword, bool present) => present ? Add(keyword) : this;
 
+        /// <summary><c>momentum</c>, or <c>momentum lo to hi</c> when the levels were written.</summary>
+        public CanonicalParts Momentum(MomentumOption? option) =>
+            option is not MomentumOption m ? this
+            : m.Low is Written lo && m.High is Written hi ? Add("momentum " + N(lo) + " to " + N(hi))
+            : Add("momentum");
+
         public static string List(Written[] items)
         {
             var texts = new string[items.Length];

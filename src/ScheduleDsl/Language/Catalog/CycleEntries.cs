@@ -5,6 +5,10 @@ namespace ScheduleDsl.Language
     /// <summary><c>cyclic [triangular|triangular2|exp-range γ] lo to hi up u [down d]</c> (PyTorch <c>CyclicLR</c>).</summary>
     internal sealed class CyclicEntry : KernelEntry<CyclicKernel>
     {
+        /// <summary>What a kernel's <c>momentum</c> option adds to its sentence.</summary>
+        internal static string MomentumWords(MomentumOption? option) =>
+            option is MomentumOption m ? ", the momentum cycling against it between " + SentenceWords.N(m.LowValue) + " and " + SentenceWords.N(m.HighValue) : string.Empty;
+
         /// <summary>The modes' words, in the order of <see cref="CyclicMode"/>.</summary>
         public static readonly string[] Modes = { "triangular", "triangular2", "exp-range" };
 
@@ -12,7 +16,7 @@ namespace ScheduleDsl.Language
             : base(
                 KernelKind.Cyclic,
                 "cyclic",
-                new[] { new ClauseSpec("up", ClauseKind.Integer, "u", required: true), new ClauseSpec("down", ClauseKind.Integer, "d") },
+                new[] { new ClauseSpec("up", ClauseKind.Integer, "u", required: true), new ClauseSpec("down", ClauseKind.Integer, "d"), new ClauseSpec("momentum", ClauseKind.OptionalRange, "momentum") },
                 new AttributeForm(
                     "CyclicAttribute",
                     AttributeArgument.NamedEnum("Mode", "CyclicMode", "triangular", "triangular2", "exp-range {Gamma|1}"),
@@ -67,7 +71,7 @@ namespace ScheduleDsl.Language
             }
 
             FoundClauses found = parser.ParseClauses(keyword, Clauses, out bool failed);
-            if (low is not Written lo || high is not Written hi || failed)
+            if (low is not Written lo || high is not Written hi || failed || !parser.ReadMomentumOption(found, keyword, CyclicKernel.DefaultMomentumLow, CyclicKernel.DefaultMomentumHigh, out MomentumOption? momentum))
             {
                 return null;
             }
@@ -81,7 +85,7 @@ namespace ScheduleDsl.Language
                 return null;
             }
 
-            return new CyclicKernel(mode, gamma, lo, hi, found.Value("up")!.Value, found.Value("down"), Parser.Span(keyword), parser.SpanFrom(keyword));
+            return new CyclicKernel(mode, gamma, lo, hi, found.Value("up")!.Value, found.Value("down"), Parser.Span(keyword), parser.SpanFrom(keyword), momentum);
         }
 
         protected override string Write(CyclicKernel kernel, CanonicalParts parts)
@@ -95,11 +99,19 @@ namespace ScheduleDsl.Language
                 parts.Clause("exp-range", kernel.Gamma!.Value);
             }
 
-            return parts.Add(kernel.Low).Clause("to", kernel.High).Clause("up", kernel.Up).Optional("down", kernel.Down).ToString();
+            return parts.Add(kernel.Low).Clause("to", kernel.High).Clause("up", kernel.Up).Optional("down", kernel.Down).Momentum(kernel.Momentum).ToString();
         }
 
         protected override string Explain(CyclicKernel kernel, SentenceWords words)
         {
+            if (kernel.IsMomentumView)
+            {
+                string against = "move the momentum against the rate's cycle: down from " + SentenceWords.N(kernel.Low.Value) + " towards " + SentenceWords.N(kernel.High.Value)
+                    + " while the rate rises over " + words.Count(kernel.UpLength) + ", back up while it falls over " + words.Count(kernel.DownLength);
+                against += kernel.Mode == CyclicMode.Triangular2 ? ", the swing halving every cycle" : kernel.Mode == CyclicMode.ExpRange ? ", the swing scaled as the rate's" : string.Empty;
+                return against + " (PyTorch CyclicLR, cycle_momentum)";
+            }
+
             string cycle = "cycle between " + SentenceWords.N(kernel.Low.Value) + " and " + SentenceWords.N(kernel.High.Value) + ", rising over " + words.Count(kernel.UpLength)
                 + " and falling over " + words.Count(kernel.DownLength);
             if (kernel.Mode == CyclicMode.Triangular2)
@@ -111,7 +123,7 @@ namespace ScheduleDsl.Language
                 cycle += ", the height scaled by " + SentenceWords.N(kernel.Gamma!.Value.Value) + " per " + words.Time.Singular;
             }
 
-            return cycle + " (PyTorch CyclicLR)";
+            return cycle + MomentumWords(kernel.Momentum) + " (PyTorch CyclicLR)";
         }
     }
 
@@ -127,6 +139,7 @@ namespace ScheduleDsl.Language
                     new ClauseSpec("over", ClauseKind.Integer, "N", required: true), new ClauseSpec("warm", ClauseKind.Number, "p"),
                     new ClauseSpec("div", ClauseKind.Number, "a"), new ClauseSpec("final-div", ClauseKind.Number, "b"),
                     new ClauseSpec("linear", ClauseKind.Flag, string.Empty), new ClauseSpec("three-phase", ClauseKind.Flag, string.Empty),
+                    new ClauseSpec("momentum", ClauseKind.OptionalRange, "momentum"),
                 },
                 new AttributeForm(
                     "OneCycleAttribute",
@@ -162,12 +175,13 @@ namespace ScheduleDsl.Language
 
             ok &= div is not Written a || parser.Positive(a, "'div' of 'onecycle'");
             ok &= finalDiv is not Written b || parser.Positive(b, "'final-div' of 'onecycle'");
+            ok &= parser.ReadMomentumOption(found, keyword, OneCycleKernel.DefaultMomentumLow, OneCycleKernel.DefaultMomentumHigh, out MomentumOption? momentum);
             if (!ok)
             {
                 return null;
             }
 
-            var kernel = new OneCycleKernel(top, n, warm, div, finalDiv, found.Flag("linear"), found.Flag("three-phase"), Parser.Span(keyword), parser.SpanFrom(keyword));
+            var kernel = new OneCycleKernel(top, n, warm, div, finalDiv, found.Flag("linear"), found.Flag("three-phase"), Parser.Span(keyword), parser.SpanFrom(keyword), momentum);
             TextSpan blame = warm?.Span ?? n.Span;
             if (kernel.FirstEnd <= 0)
             {
@@ -189,17 +203,25 @@ namespace ScheduleDsl.Language
 
         protected override string Write(OneCycleKernel kernel, CanonicalParts parts) =>
             parts.Add(kernel.Peak).Clause("over", kernel.Length).Optional("warm", kernel.Warm).Optional("div", kernel.Div).Optional("final-div", kernel.FinalDiv)
-                .Flag("linear", kernel.IsLinear).Flag("three-phase", kernel.IsThreePhase).ToString();
+                .Flag("linear", kernel.IsLinear).Flag("three-phase", kernel.IsThreePhase).Momentum(kernel.Momentum).ToString();
 
         protected override string Explain(OneCycleKernel kernel, SentenceWords words)
         {
+            if (kernel.IsMomentumView)
+            {
+                string fall = "one cycle of the momentum over " + words.Count(kernel.Length.AsLong) + ", against the rate: down from " + SentenceWords.N(kernel.Initial) + " to "
+                    + SentenceWords.N(kernel.Peak.Value) + " while it rises, ";
+                fall += kernel.IsThreePhase ? "back to " + SentenceWords.N(kernel.Initial) + " while it falls back, then held there" : "then back to " + SentenceWords.N(kernel.Minimum);
+                return fall + " (PyTorch OneCycleLR, cycle_momentum)";
+            }
+
             string rise = kernel.IsLinear ? "linearly" : "along a cosine";
             string one = "one cycle over " + words.Count(kernel.Length.AsLong) + ": rise " + rise + " from " + SentenceWords.N(kernel.Initial) + " to " + SentenceWords.N(kernel.Peak.Value)
                 + " in the first " + SentenceWords.N(kernel.WarmFraction * 100) + "%";
             one += kernel.IsThreePhase
                 ? ", fall back to " + SentenceWords.N(kernel.Initial) + " as long again, then fall to " + SentenceWords.N(kernel.Minimum)
                 : ", then fall to " + SentenceWords.N(kernel.Minimum);
-            return one + " (PyTorch OneCycleLR)";
+            return one + CyclicEntry.MomentumWords(kernel.Momentum) + " (PyTorch OneCycleLR)";
         }
     }
 

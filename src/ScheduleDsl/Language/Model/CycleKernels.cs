@@ -8,9 +8,14 @@ namespace ScheduleDsl.Language.Model
     /// </summary>
     internal sealed class CyclicKernel : KernelNode
     {
-        public CyclicKernel(CyclicMode mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span)
+        public const double DefaultMomentumLow = 0.8;
+        public const double DefaultMomentumHigh = 0.9;
+
+        public CyclicKernel(CyclicMode mode, Written? gamma, Written low, Written high, Written up, Written? down, TextSpan keyword, TextSpan span, MomentumOption? momentum = null, bool isMomentumView = false)
             : base(keyword, span)
         {
+            Momentum = momentum;
+            IsMomentumView = isMomentumView;
             Mode = mode;
             Gamma = gamma;
             Low = low;
@@ -31,6 +36,22 @@ namespace ScheduleDsl.Language.Model
         public Written Up { get; }
 
         public Written? Down { get; }
+
+        /// <summary>The <c>momentum [lo to hi]</c> option: the text also cycles the momentum, against the rate.</summary>
+        public MomentumOption? Momentum { get; }
+
+        /// <summary>
+        /// True for the kernel of the momentum channel the option adds: the same cycle from <c>hi</c> towards <c>lo</c> (PyTorch
+        /// computes <c>hi − (hi − lo)·rise·scale</c>, which is this kernel's formula with the two levels exchanged).
+        /// </summary>
+        public bool IsMomentumView { get; }
+
+        /// <summary>The kernel of the momentum channel that <see cref="Momentum"/> adds.</summary>
+        public CyclicKernel MomentumView()
+        {
+            MomentumOption option = Momentum!.Value;
+            return new CyclicKernel(Mode, Gamma, option.At(option.HighValue), option.At(option.LowValue), Up, Down, Keyword, Span, null, isMomentumView: true);
+        }
 
         public long UpLength => Up.AsLong;
 
@@ -71,9 +92,17 @@ namespace ScheduleDsl.Language.Model
         public const double DefaultDiv = 25;
         public const double DefaultFinalDiv = 1e4;
 
-        public OneCycleKernel(Written peak, Written length, Written? warm, Written? div, Written? finalDiv, bool linear, bool threePhase, TextSpan keyword, TextSpan span)
+        public const double DefaultMomentumLow = 0.85;
+        public const double DefaultMomentumHigh = 0.95;
+
+        /// <summary>The levels of the momentum view: it starts and ends at <c>hi</c> and passes <c>lo</c> at the rate's peak.</summary>
+        private readonly double? _initial;
+        private readonly double? _minimum;
+
+        public OneCycleKernel(Written peak, Written length, Written? warm, Written? div, Written? finalDiv, bool linear, bool threePhase, TextSpan keyword, TextSpan span, MomentumOption? momentum = null)
             : base(keyword, span)
         {
+            Momentum = momentum;
             Peak = peak;
             Length = length;
             Warm = warm;
@@ -97,13 +126,36 @@ namespace ScheduleDsl.Language.Model
 
         public bool IsThreePhase { get; }
 
+        /// <summary>The <c>momentum [lo to hi]</c> option: the text also cycles the momentum, against the rate.</summary>
+        public MomentumOption? Momentum { get; }
+
+        /// <summary>
+        /// True for the kernel of the momentum channel the option adds: PyTorch's phases with the momentum's levels, <c>hi</c>
+        /// (start, and end) and <c>lo</c> (at the rate's peak); with <c>three-phase</c> the last phase holds <c>hi</c>.
+        /// </summary>
+        public bool IsMomentumView => _initial != null;
+
+        /// <summary>The kernel of the momentum channel that <see cref="Momentum"/> adds.</summary>
+        public OneCycleKernel MomentumView()
+        {
+            MomentumOption option = Momentum!.Value;
+            return new OneCycleKernel(this, option.At(option.LowValue), option.HighValue);
+        }
+
+        private OneCycleKernel(OneCycleKernel rate, Written low, double high)
+            : this(low, rate.Length, rate.Warm, rate.Div, rate.FinalDiv, rate.IsLinear, rate.IsThreePhase, rate.Keyword, rate.Span)
+        {
+            _initial = high;
+            _minimum = high;
+        }
+
         public double WarmFraction => Warm?.Value ?? DefaultWarm;
 
         /// <summary><c>peak/a</c>, saturating at <see cref="double.MaxValue"/> for a tiny <c>div</c>.</summary>
-        public double Initial => Levels.Saturate(Peak.Value / (Div?.Value ?? DefaultDiv));
+        public double Initial => _initial ?? Levels.Saturate(Peak.Value / (Div?.Value ?? DefaultDiv));
 
         /// <summary><c>peak/(a·b)</c>, saturating at <see cref="double.MaxValue"/> for a tiny <c>final-div</c>.</summary>
-        public double Minimum => Levels.Saturate(Initial / (FinalDiv?.Value ?? DefaultFinalDiv));
+        public double Minimum => _minimum ?? Levels.Saturate(Initial / (FinalDiv?.Value ?? DefaultFinalDiv));
 
         /// <summary>PyTorch's phase end steps: <c>p·N − 1</c>, then <c>2·p·N − 2</c> with three phases, then <c>N − 1</c>.</summary>
         public double FirstEnd => WarmFraction * Length.AsLong - 1;

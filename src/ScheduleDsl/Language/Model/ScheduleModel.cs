@@ -1,54 +1,59 @@
 namespace ScheduleDsl.Language.Model
 {
-    /// <summary>A valid schedule: the header and the tree of phases. Immutable; the plateau state lives with whoever evaluates it.</summary>
+    /// <summary>
+    /// A valid schedule: the settings that apply to the whole text and its channels (the learning rate, momentum, weight
+    /// decay). Immutable; the plateau state lives with whoever evaluates it.
+    /// </summary>
     internal sealed class ScheduleModel
     {
-        public ScheduleModel(Written? lr, ScheduleUnit unit, bool unitWritten, Written? min, ScheduleNode root, int plateauCount, Written? stepsPerEpoch = null)
+        public ScheduleModel(ScheduleUnit unit, bool unitWritten, Written? stepsPerEpoch, ChannelModel[] channels, int plateauCount)
         {
-            StepsPerEpoch = stepsPerEpoch;
-            Lr = lr;
             Unit = unit;
             UnitWritten = unitWritten;
-            Min = min;
-            Root = root;
+            StepsPerEpoch = stepsPerEpoch;
+            Channels = channels;
             PlateauCount = plateauCount;
-            root.Bind(StartLevel);
         }
-
-        /// <summary>The <c>lr</c> header: values are absolute rates starting at it. Without it values are factors starting at 1.</summary>
-        public Written? Lr { get; }
 
         public ScheduleUnit Unit { get; }
 
         public bool UnitWritten { get; }
 
-        /// <summary>The <c>min</c> header: a lower bound on every value.</summary>
-        public Written? Min { get; }
-
-        public ScheduleNode Root { get; }
-
         /// <summary>The <c>steps-per-epoch N</c> header: what <c>K epochs</c> means in a per-step schedule, and what a trainer checks.</summary>
         public Written? StepsPerEpoch { get; }
+
+        /// <summary>The channels in text order; a momentum channel derived from a kernel's option comes last.</summary>
+        public ChannelModel[] Channels { get; }
 
         public int PlateauCount { get; }
 
         public bool IsStateful => PlateauCount > 0;
 
-        public double StartLevel => Lr?.Value ?? 1.0;
+        /// <summary>The learning-rate channel; null when the text schedules only other hyperparameters.</summary>
+        public ChannelModel? Rate => Find(ScheduleChannel.LearningRate);
 
-        /// <summary>The value at time <paramref name="t"/> ≥ 0, given the plateau states (null: none observed yet).</summary>
-        public double At(long t, PlateauState[]? states)
+        public ChannelModel? Find(ScheduleChannel channel)
         {
-            double value = Root.Value(t, StartLevel, states);
-            if (Min is Written min && value < min.Value)
+            foreach (ChannelModel c in Channels)
             {
-                value = min.Value;
+                if (c.Channel == channel)
+                {
+                    return c;
+                }
             }
 
-            return Levels.Saturate(value);
+            return null;
         }
 
-        /// <summary>Hands the metric observed at the end of time <paramref name="t"/> to the plateau phases active then.</summary>
-        public void Observe(long t, double metric, PlateauState[] states) => Root.Observe(t, metric, StartLevel, states);
+        public bool IsAbsolute(ScheduleChannel channel) => Find(channel)?.IsAbsolute ?? false;
+
+        /// <summary>A channel's value at <paramref name="t"/>; factor 1 for a hyperparameter the text does not schedule.</summary>
+        public double At(ScheduleChannel channel, long t, PlateauState[]? states) => Find(channel)?.At(t, states) ?? 1.0;
+
+        /// <summary>The learning rate (or factor) at <paramref name="t"/>.</summary>
+        public double At(long t, PlateauState[]? states) => At(ScheduleChannel.LearningRate, t, states);
+
+        /// <summary>Hands the metric observed at the end of time <paramref name="t"/> to the plateau phases active then (they drive the rate only).</summary>
+        public void Observe(long t, double metric, PlateauState[] states) => Rate?.Observe(t, metric, states);
     }
 }

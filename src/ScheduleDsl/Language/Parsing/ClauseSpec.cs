@@ -10,6 +10,8 @@ namespace ScheduleDsl.Language
         Flag,
         IntegerList,
         Choice,
+        /// <summary><c>keyword [lo to hi]</c>: a flag that may give two levels.</summary>
+        OptionalRange,
     }
 
     /// <summary>One optional (or required) clause a kernel accepts after its positional arguments, such as <c>every k</c>.</summary>
@@ -49,6 +51,7 @@ namespace ScheduleDsl.Language
             ClauseKind.Flag => "'" + Keyword + "'",
             ClauseKind.Choice => "'" + Keyword + " " + string.Join("|", Choices!) + "'",
             ClauseKind.IntegerList => "'" + Keyword + " m1, m2, …'",
+            ClauseKind.OptionalRange => "'" + Keyword + " [lo to hi]'",
             _ => "'" + Keyword + " " + Meaning + "'",
         };
     }
@@ -64,10 +67,31 @@ namespace ScheduleDsl.Language
 
         public Dictionary<string, string> Choices { get; } = new Dictionary<string, string>();
 
+        public Dictionary<string, FoundRange> Ranges { get; } = new Dictionary<string, FoundRange>();
+
         public HashSet<string> Seen { get; } = new HashSet<string>();
 
         public Written? Value(string keyword) => Values.TryGetValue(keyword, out Written w) ? w : (Written?)null;
 
         public bool Flag(string keyword) => Flags.ContainsKey(keyword);
+
+        public FoundRange? Range(string keyword) => Ranges.TryGetValue(keyword, out FoundRange r) ? r : (FoundRange?)null;
+    }
+
+    /// <summary>An <see cref="ClauseKind.OptionalRange"/> clause as found: its levels when written, and its whole span.</summary>
+    internal readonly struct FoundRange
+    {
+        public FoundRange(Written? low, Written? high, TextSpan span)
+        {
+            Low = low;
+            High = high;
+            Span = span;
+        }
+
+        public Written? Low { get; }
+
+        public Written? High { get; }
+
+        public TextSpan Span { get; }
     }
 }

@@ -47,7 +47,7 @@ namespace ScheduleDsl.Language
                     continue;
                 }
 
-                if (token.Kind == TokenKind.Arrow || token.Kind == TokenKind.Star || token.Kind == TokenKind.CloseParen || token.Kind == TokenKind.End || token.IsWord("for") || token.IsWord("skip"))
+                if (token.Kind == TokenKind.Arrow || token.Kind == TokenKind.Star || token.Kind == TokenKind.CloseParen || token.Kind == TokenKind.Semicolon || token.Kind == TokenKind.End || token.IsWord("for") || token.IsWord("skip"))
                 {
                     break;
                 }
@@ -75,6 +75,7 @@ namespace ScheduleDsl.Language
                     usages.Add("'skip K'");
                     usages.Add("'->'");
                     usages.Add("'*'");
+                    usages.Add("';'");
                     string expected = string.Join(", ", usages) + " or end of text";
                     remaining.Add("for");
                     remaining.Add("skip");
@@ -117,6 +118,34 @@ namespace ScheduleDsl.Language
                     }
 
                     return choice != null;
+                case ClauseKind.OptionalRange:
+                    Written? low = null;
+                    Written? high = null;
+                    if (Current.Kind == TokenKind.Number || Current.Kind == TokenKind.BadNumber)
+                    {
+                        low = ExpectNumber("the lowest " + spec.Meaning, keyword);
+                        if (low == null)
+                        {
+                            return false;
+                        }
+
+                        if (!Current.IsWord("to"))
+                        {
+                            ReportUnexpected(Current, "'to hi' after the lowest " + spec.Meaning + " of '" + keyword.Text + "'");
+                            return false;
+                        }
+
+                        Token to = Current;
+                        _position++;
+                        high = ExpectNumber("the highest " + spec.Meaning, to);
+                        if (high == null)
+                        {
+                            return false;
+                        }
+                    }
+
+                    found.Ranges[spec.Keyword] = new FoundRange(low, high, SpanFrom(keyword));
+                    return true;
                 case ClauseKind.IntegerList:
                     var items = new List<Written>();
                     Token after = keyword;
@@ -152,6 +181,43 @@ namespace ScheduleDsl.Language
 
                     return false;
             }
+        }
+
+        /// <summary>
+        /// The kernel's <c>momentum [lo to hi]</c> option, if written: both levels in [0, 1) and <c>lo</c> below <c>hi</c>
+        /// (LRS0004 otherwise). Returns false after reporting.
+        /// </summary>
+        internal bool ReadMomentumOption(FoundClauses found, Token kernel, double defaultLow, double defaultHigh, out MomentumOption? option)
+        {
+            option = null;
+            if (found.Range("momentum") is not FoundRange range)
+            {
+                return true;
+            }
+
+            if (range.Low is Written lo && range.High is Written hi)
+            {
+                foreach (Written level in new[] { lo, hi })
+                {
+                    if (level.Value >= 1)
+                    {
+                        Report(DiagnosticIds.OutOfRange, "A momentum of " + Format(level.Value) + " does not decay the past; momentum levels lie in [0, 1)", level.Span);
+                        return false;
+                    }
+                }
+
+                if (lo.Value >= hi.Value)
+                {
+                    Report(
+                        DiagnosticIds.OutOfRange,
+                        "The lowest momentum of '" + kernel.Text + "' (" + Format(lo.Value) + ") must be below the highest (" + Format(hi.Value) + ")",
+                        TextSpan.FromBounds(lo.Span.Offset, hi.Span.End));
+                    return false;
+                }
+            }
+
+            option = new MomentumOption(range.Low, range.High, range.Span, defaultLow, defaultHigh);
+            return true;
         }
 
         internal bool Positive(Written value, string what)

@@ -9,7 +9,7 @@ namespace ScheduleDsl.Language
         /// <summary>The kernels' keywords, from the catalog.</summary>
         public static string[] Kernels => KernelCatalog.Keywords;
 
-        public static readonly string[] HeaderItems = { "lr", "per", "min", "steps-per-epoch" };
+        public static readonly string[] HeaderItems = { "lr", "momentum", "weight-decay", "per", "min", "steps-per-epoch" };
 
         public static readonly string[] Units = { "epoch", "step" };
 

@@ -77,6 +77,7 @@ namespace ScheduleDsl.Language
                     case ')': single = TokenKind.CloseParen; break;
                     case ':': single = TokenKind.Colon; break;
                     case ',': single = TokenKind.Comma; break;
+                    case ';': single = TokenKind.Semicolon; break;
                     default: single = TokenKind.BadCharacter; break;
                 }
 
@@ -87,7 +88,7 @@ namespace ScheduleDsl.Language
                     diagnostics.Add(new ScheduleDiagnostic(
                         DiagnosticIds.Syntax,
                         ScheduleDiagnosticSeverity.Error,
-                        "Unexpected character '" + Printable(tokenText) + "'; a schedule uses words, numbers and the symbols -> * ( ) : ,",
+                        "Unexpected character '" + Printable(tokenText) + "'; a schedule uses words, numbers and the symbols -> * ( ) : , ;",
                         start,
                         length));
                 }

@@ -11,6 +11,7 @@ namespace ScheduleDsl.Language
         CloseParen,
         Colon,
         Comma,
+        Semicolon,
         BadCharacter,
         End,
     }

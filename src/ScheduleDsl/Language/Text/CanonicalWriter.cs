@@ -13,33 +13,49 @@ namespace ScheduleDsl.Language
         public static string Write(ScheduleModel model)
         {
             var builder = new StringBuilder();
-            var header = new List<string>();
-            if (model.Lr is Written lr)
+            bool first = true;
+            foreach (ChannelModel channel in model.Channels)
             {
-                header.Add("lr " + N(lr));
+                if (channel.IsDerived)
+                {
+                    continue; // written as the kernel's 'momentum' option
+                }
+
+                var header = new List<string>();
+                if (channel.Channel != ScheduleChannel.LearningRate || channel.Level != null)
+                {
+                    header.Add(ChannelModel.Word(channel.Channel) + (channel.Level is Written level ? " " + N(level) : string.Empty));
+                }
+
+                if (first && model.UnitWritten)
+                {
+                    header.Add(model.Unit == ScheduleUnit.Step ? "per step" : "per epoch");
+                }
+
+                if (first && model.StepsPerEpoch is Written steps)
+                {
+                    header.Add("steps-per-epoch " + N(steps));
+                }
+
+                if (channel.Min is Written min)
+                {
+                    header.Add("min " + N(min));
+                }
+
+                if (!first)
+                {
+                    builder.Append("; ");
+                }
+
+                if (header.Count > 0)
+                {
+                    builder.Append(string.Join(" ", header)).Append(": ");
+                }
+
+                WriteNode(builder, channel.Root);
+                first = false;
             }
 
-            if (model.UnitWritten)
-            {
-                header.Add(model.Unit == ScheduleUnit.Step ? "per step" : "per epoch");
-            }
-
-            if (model.StepsPerEpoch is Written steps)
-            {
-                header.Add("steps-per-epoch " + N(steps));
-            }
-
-            if (model.Min is Written min)
-            {
-                header.Add("min " + N(min));
-            }
-
-            if (header.Count > 0)
-            {
-                builder.Append(string.Join(" ", header)).Append(": ");
-            }
-
-            WriteNode(builder, model.Root);
             return builder.ToString();
         }
 
