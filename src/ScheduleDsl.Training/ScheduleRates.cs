@@ -13,8 +13,11 @@ namespace ScheduleDsl.Training
         private readonly IMetricSchedule? _metric;
         private readonly double _baseRate;
         private readonly bool _isAbsolute;
+        private readonly Channel _momentum;
+        private readonly Channel _weightDecay;
+        private readonly Optimizer _optimizer;
 
-        public ScheduleRates(ILearningRateSchedule? schedule, double baseRate, TrainingProgress progress, int stepsPerEpoch)
+        public ScheduleRates(ILearningRateSchedule? schedule, Optimizer optimizer, TrainingProgress progress, int stepsPerEpoch)
         {
             if (schedule?.Unit == ScheduleUnit.Step && WrittenStepsPerEpoch(schedule) is long written && written != stepsPerEpoch)
             {
@@ -25,7 +28,15 @@ namespace ScheduleDsl.Training
 
             _schedule = schedule;
             _metric = schedule as IMetricSchedule;
-            _baseRate = baseRate;
+            _baseRate = optimizer.LearningRate;
+            _optimizer = optimizer;
+            var channels = schedule as IHyperparameterSchedule;
+            _momentum = new Channel(channels, ScheduleChannel.Momentum, optimizer.ConfiguredMomentum ?? 0);
+            _weightDecay = new Channel(channels, ScheduleChannel.WeightDecay, optimizer.WeightDecay);
+            if (_momentum.Scheduled && optimizer.RefusesMomentum(_momentum.At(0)) is string refused)
+            {
+                throw new ArgumentException("The schedule drives the momentum, but " + refused + ".", "schedule");
+            }
             // Read once: the training step asks for every batch.
             PerStep = schedule?.Unit == ScheduleUnit.Step;
             _isAbsolute = schedule?.IsAbsolute ?? false;
@@ -76,6 +87,55 @@ namespace ScheduleDsl.Training
 
             double value = _schedule.At(t);
             return _isAbsolute ? value : value * _baseRate;
+        }
+
+        /// <summary>The momentum (β₁ for Adam) for time index <paramref name="t"/>: the schedule's, or the optimizer's own.</summary>
+        /// <exception cref="InvalidOperationException">A factor momentum channel takes the momentum to 1 or above.</exception>
+        public double Momentum(long t)
+        {
+            double value = _momentum.At(t);
+            if (_momentum.Scheduled && !(value < 1))
+            {
+                throw new InvalidOperationException(
+                    "The schedule's momentum at " + (PerStep ? "step " : "epoch ") + t + " is " + value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                    + " (" + _optimizer.Describe() + "); a momentum must stay below 1, so keep its factors below 1 / the optimizer's momentum");
+            }
+
+            return value;
+        }
+
+        /// <summary>The decoupled weight decay for time index <paramref name="t"/>: the schedule's, or the optimizer's own.</summary>
+        public double WeightDecay(long t) => _weightDecay.At(t);
+
+        /// <summary>One hyperparameter channel as the trainer applies it: absolute, a factor of the optimizer's value, or that value.</summary>
+        private readonly struct Channel
+        {
+            private readonly IHyperparameterSchedule? _schedule;
+            private readonly ScheduleChannel _channel;
+            private readonly double _configured;
+            private readonly bool _absolute;
+
+            public Channel(IHyperparameterSchedule? schedule, ScheduleChannel channel, double configured)
+            {
+                Scheduled = schedule != null && schedule.Schedules(channel);
+                _schedule = Scheduled ? schedule : null;
+                _channel = channel;
+                _configured = configured;
+                _absolute = Scheduled && schedule!.IsAbsoluteFor(channel);
+            }
+
+            public bool Scheduled { get; }
+
+            public double At(long t)
+            {
+                if (_schedule == null)
+                {
+                    return _configured;
+                }
+
+                double value = _schedule.At(_channel, t);
+                return _absolute ? value : value * _configured;
+            }
         }
 
         /// <summary>After a step: a per-step plateau observes the batch loss.</summary>

@@ -114,7 +114,7 @@ namespace ScheduleDsl.Training
                 Initialize(options.Seed);
             }
 
-            var rates = new ScheduleRates(options.Schedule, Optimizer.LearningRate, Progress, (train.Count + batchSize - 1) / batchSize);
+            var rates = new ScheduleRates(options.Schedule, Optimizer, Progress, (train.Count + batchSize - 1) / batchSize);
             var history = new History();
             var callbackList = new List<ITrainingCallback>();
             var batchCallbacks = new List<IBatchCallback>();
@@ -158,6 +158,8 @@ namespace ScheduleDsl.Training
 
                 double firstRate = double.NaN;
                 double rate = rates.At(epoch);
+                double momentum = rates.Momentum(epoch);
+                double weightDecay = rates.WeightDecay(epoch);
                 double lossSum = 0;
                 int correct = 0;
                 int batches = 0;
@@ -169,6 +171,8 @@ namespace ScheduleDsl.Training
                     if (rates.PerStep)
                     {
                         rate = rates.At(Progress.Step);
+                        momentum = rates.Momentum(Progress.Step);
+                        weightDecay = rates.WeightDecay(Progress.Step);
                     }
 
                     if (double.IsNaN(firstRate))
@@ -176,7 +180,7 @@ namespace ScheduleDsl.Training
                         firstRate = rate;
                     }
 
-                    double loss = TrainOn(train, _order.AsSpan(start, batch), rate, out int batchCorrect);
+                    double loss = TrainOn(train, _order.AsSpan(start, batch), rate, momentum, weightDecay, out int batchCorrect);
                     Progress.Step++;
                     if (!double.IsFinite(loss))
                     {

@@ -274,19 +274,17 @@ namespace ScheduleDsl.Training
 
         /// <summary>One optimizer step on the samples <paramref name="indices"/> of <paramref name="data"/>; returns the batch loss.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, out int correct)
+        internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, out int correct) =>
+            TrainOn(data, indices, rate, Optimizer.ConfiguredMomentum ?? 0, Optimizer.WeightDecay, out correct);
+
+        /// <summary>One optimizer step with this step's rate, momentum and weight decay (a schedule's channels); returns the batch loss.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, double momentum, double weightDecay, out int correct)
         {
             Reserve(indices.Length);
             data.Gather(indices, _input, _target, _rows);
-            return TrainBatch(indices.Length, rate, out correct);
-        }
-
-        /// <summary>One optimizer step on the batch already gathered into the input and target buffers; returns the batch loss.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private double TrainBatch(int batch, double rate, out int correct)
-        {
-            double loss = Backpropagate(batch, out correct);
-            Optimizer.Update(_parameters, rate);
+            double loss = Backpropagate(indices.Length, out correct);
+            Optimizer.Update(_parameters, rate, momentum, weightDecay);
             return loss;
         }
 

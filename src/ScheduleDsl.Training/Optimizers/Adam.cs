@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace ScheduleDsl.Training
 {
     /// <summary>
-    /// Adam, as Keras: at update t, <c>α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)</c>, <c>m ← m + (g − m)(1−β₁)</c>,
+    /// Adam, as Keras: at update t, <c>α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)</c> (β₁ the current one when a schedule drives it), <c>m ← m + (g − m)(1−β₁)</c>,
     /// <c>v ← v + (g² − v)(1−β₂)</c>, <c>p ← p − α·m / (√v + ε)</c>. Defaults: lr 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7.
     /// </summary>
     public class Adam : Optimizer
@@ -35,6 +35,9 @@ namespace ScheduleDsl.Training
         public double Epsilon { get; }
 
         /// <inheritdoc/>
+        public override double? ConfiguredMomentum => Beta1;
+
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "m", "v" };
 
         /// <inheritdoc/>
@@ -48,9 +51,11 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
         {
+            // β₁ is this step's (a schedule's momentum channel drives it); the bias correction uses the current β₁, 1 − β₁ᵗ, as PyTorch does.
             double t = Iterations;
-            float alpha = (float)(lr * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
-            float b1 = (float)Beta1;
+            double beta1 = CurrentMomentum;
+            float alpha = (float)(lr * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(beta1, t)));
+            float b1 = (float)beta1;
             float b2 = (float)Beta2;
             float eps = (float)Epsilon;
             Span<float> m = slots[0];

@@ -8,7 +8,8 @@ namespace ScheduleDsl.Training
     /// <summary>
     /// An optimizer, with Keras's update rules and defaults. <see cref="LearningRate"/> is the base rate; a schedule given
     /// to <c>Sequential.Fit</c> sets the rate of each epoch or step (a factor schedule multiplies the base rate).
-    /// Weight decay is decoupled, as in Keras: <c>p ← p − lr·wd·p</c> before each update.
+    /// Weight decay is decoupled, as in Keras: <c>p ← p − lr·wd·p</c> before each update. A schedule's momentum and
+    /// weight-decay channels set those two for each step (<see cref="Step(double, double, double)"/>).
     /// </summary>
     public abstract class Optimizer
     {
@@ -40,6 +41,24 @@ namespace ScheduleDsl.Training
 
         /// <summary>The decoupled weight decay per step, scaled by the rate (0: none).</summary>
         public double WeightDecay { get; }
+
+        /// <summary>
+        /// The optimizer's momentum hyperparameter, which a schedule's momentum channel drives: SGD's and RMSprop's momentum,
+        /// β₁ of the Adam family; null for optimizers without one (AdaGrad, AdaDelta).
+        /// </summary>
+        public virtual double? ConfiguredMomentum => null;
+
+        /// <summary>The momentum (β₁ for Adam) of the update being applied: the configured one, or the schedule's for this step.</summary>
+        protected double CurrentMomentum { get; private set; }
+
+        /// <summary>
+        /// Whether the optimizer can take <paramref name="momentum"/> for a step; null when it can, else why not (SGD built
+        /// without momentum keeps no velocity buffer).
+        /// </summary>
+        public virtual string? RefusesMomentum(double momentum) =>
+            ConfiguredMomentum == null ? Describe() + " has no momentum to schedule; use sgd, rmsprop, adam or adamw"
+            : !(momentum >= 0 && momentum < 1) ? "a momentum of " + F(momentum) + " is outside [0, 1)"
+            : null;
 
         /// <summary>Updates applied so far (Keras's <c>iterations</c>; Adam's bias correction uses it).</summary>
         public long Iterations { get; internal set; }
@@ -90,11 +109,29 @@ namespace ScheduleDsl.Training
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">The rate is negative, infinite or NaN.</exception>
         /// <exception cref="InvalidOperationException">No parameters are bound.</exception>
-        public void Step(double rate)
+        public void Step(double rate) => Step(rate, ConfiguredMomentum ?? 0, WeightDecay);
+
+        /// <summary>
+        /// Applies one update with this step's learning rate, momentum (β₁ for Adam) and decoupled weight decay, as a schedule's
+        /// channels give them (<see cref="IHyperparameterSchedule"/>); the optimizer's own values are unchanged.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A value is negative, infinite or NaN, or the momentum is not one this optimizer takes.</exception>
+        /// <exception cref="InvalidOperationException">No parameters are bound.</exception>
+        public void Step(double rate, double momentum, double weightDecay)
         {
             if (!(rate >= 0) || double.IsInfinity(rate))
             {
                 throw new ArgumentOutOfRangeException(nameof(rate), rate, "The learning rate must be a finite number ≥ 0.");
+            }
+
+            if (!(weightDecay >= 0) || double.IsInfinity(weightDecay))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay must be a finite number ≥ 0.");
+            }
+
+            if (momentum != (ConfiguredMomentum ?? 0) && RefusesMomentum(momentum) is string why)
+            {
+                throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "This step's momentum cannot be applied: " + why + ".");
             }
 
             if (_bound.Count == 0)
@@ -102,21 +139,25 @@ namespace ScheduleDsl.Training
                 throw new InvalidOperationException("Bind(parameters) the optimizer (or Compile a model with it) before Step.");
             }
 
-            Update(_bound, rate);
+            Update(_bound, rate, momentum, weightDecay);
         }
 
-        /// <summary>One update of the bound parameters; the trainer's rates are already checked.</summary>
+        /// <summary>One update of the bound parameters with the optimizer's own momentum and weight decay.</summary>
+        internal void Update(IReadOnlyList<Parameter> parameters, double rate) => Update(parameters, rate, ConfiguredMomentum ?? 0, WeightDecay);
+
+        /// <summary>One update of the bound parameters; the trainer's values are already checked.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal void Update(IReadOnlyList<Parameter> parameters, double rate)
+        internal void Update(IReadOnlyList<Parameter> parameters, double rate, double momentum, double weightDecay)
         {
             Iterations++;
+            CurrentMomentum = momentum;
             float lr = (float)rate;
             for (int p = 0; p < parameters.Count; p++)
             {
                 Parameter parameter = parameters[p];
-                if (WeightDecay > 0)
+                if (weightDecay > 0)
                 {
-                    Kernels.Vec.Multiply(parameter.Value, 1f - (float)(rate * WeightDecay), parameter.Value);
+                    Kernels.Vec.Multiply(parameter.Value, 1f - (float)(rate * weightDecay), parameter.Value);
                 }
 
                 Update(parameter.Value, parameter.Gradient, _slots[p], lr);

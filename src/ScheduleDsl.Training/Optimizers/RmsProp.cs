@@ -37,6 +37,9 @@ namespace ScheduleDsl.Training
         public bool Centered { get; }
 
         /// <inheritdoc/>
+        public override double? ConfiguredMomentum => Momentum;
+
+        /// <inheritdoc/>
         protected override string[] SlotNames => new[] { "velocity", "momentum", "average_gradient" };
 
         /// <inheritdoc/>
@@ -49,7 +52,7 @@ namespace ScheduleDsl.Training
         {
             float rho = (float)Rho;
             float eps = (float)Epsilon;
-            float mu = (float)Momentum;
+            float mu = (float)CurrentMomentum;
             Span<float> velocity = slots[0];
             Span<float> momentum = slots[1];
             Span<float> average = slots[2];

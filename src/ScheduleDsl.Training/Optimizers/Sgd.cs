@@ -32,6 +32,15 @@ namespace ScheduleDsl.Training
         public bool Nesterov { get; }
 
         /// <inheritdoc/>
+        public override double? ConfiguredMomentum => Momentum;
+
+        /// <inheritdoc/>
+        public override string? RefusesMomentum(double momentum) =>
+            base.RefusesMomentum(momentum) ?? (momentum > 0 && Momentum == 0
+                ? "this sgd was built without momentum, so it keeps no velocity; build it with one (new Sgd(momentum: 0.9)), which the schedule then replaces step by step"
+                : null);
+
+        /// <inheritdoc/>
         protected override string[] SlotNames => Momentum > 0 ? new[] { "momentum" } : Array.Empty<string>();
 
         /// <inheritdoc/>
@@ -49,7 +58,8 @@ namespace ScheduleDsl.Training
             }
 
             // One pass over the parameter: the update is memory-bound, and three separate passes cost three times the traffic.
-            float mu = (float)Momentum;
+            // The momentum is this step's: the configured one, or a schedule's momentum channel.
+            float mu = (float)CurrentMomentum;
             Span<float> m = slots[0];
             int i = 0;
             if (Kernels.Simd.IsVectorized)
