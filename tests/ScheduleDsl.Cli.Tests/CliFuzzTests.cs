@@ -22,7 +22,7 @@ namespace ScheduleDsl.Cli.Tests
         {
             ["check"] = Array.Empty<string>(),
             ["explain"] = new[] { "--steps" },
-            ["eval"] = new[] { "--steps", "--base-lr", "--format", "--metrics" },
+            ["eval"] = new[] { "--steps", "--base-lr", "--format", "--metrics", "--channel" },
             ["generate"] = new[] { "--name", "--namespace" },
             ["plot"] = new[] { "--steps", "--out", "-o", "--base-lr" },
             ["train"] = Training.Concat(new[] { "--schedule", "--no-shuffle", "--init", "--save", "--resume", "--change-schedule", "--history-json", "--quiet" }).ToArray(),

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace ScheduleDsl.Cli.Commands
 {
-    /// <summary><c>schedule eval TEXT</c>: the values at t = 0 … N−1 as a table, CSV or one JSON array.</summary>
+    /// <summary><c>schedule eval TEXT [--channel lr|momentum|weight-decay]</c>: one channel's values at t = 0 … N−1 as a table, CSV or one JSON array.</summary>
     internal static class EvalCommand
     {
         public static Command Create(TextWriter output, TextWriter error)
@@ -19,25 +19,40 @@ namespace ScheduleDsl.Cli.Commands
             var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "csv", "json");
             var metrics = new Option<string?>("--metrics") { Description = "For plateau schedules: the metric observed after each t, comma-separated (m0,m1,…)." };
-            var command = new Command("eval", "Print the values of a schedule.") { text, steps, baseLr, format, metrics };
+            var channel = new Option<string>("--channel") { Description = "The hyperparameter: lr, momentum or weight-decay (factor channels print factors).", DefaultValueFactory = _ => "lr" };
+            channel.AcceptOnlyFromAmong("lr", "momentum", "weight-decay");
+            var command = new Command("eval", "Print the values of a schedule.") { text, steps, baseLr, format, metrics, channel };
             command.SetAction(result => Run(
-                result.GetValue(text)!, result.GetValue(steps), result.GetValue(baseLr), result.GetValue(format)!, result.GetValue(metrics), output, error));
+                result.GetValue(text)!, result.GetValue(steps), result.GetValue(baseLr), result.GetValue(format)!, result.GetValue(metrics), result.GetValue(channel)!, output, error));
             return command;
         }
 
-        public static int Run(string text, int steps, double? givenBaseLr, string format, string? metricsText, TextWriter output, TextWriter error)
+        public static int Run(string text, int steps, double? givenBaseLr, string format, string? metricsText, string channelWord, TextWriter output, TextWriter error)
         {
             double baseLr = givenBaseLr ?? 1.0;
 
-            ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
-            if (schedule == null)
+            ILearningRateSchedule? parsed = ScheduleInput.Parse(text, error);
+            if (parsed == null)
             {
                 return ExitCodes.BadInput;
             }
 
-            if (schedule.IsAbsolute && givenBaseLr != null)
+            var schedule = (IHyperparameterSchedule)parsed;
+            if (!ChannelNames.TryParse(channelWord, out ScheduleChannel channel))
             {
-                throw new UsageException(ScheduleInput.AbsoluteIgnores("--base-lr"));
+                throw new UsageException("--channel must be lr, momentum or weight-decay, not '" + channelWord + "'");
+            }
+
+            bool isRate = channel == ScheduleChannel.LearningRate;
+            if (!schedule.Schedules(channel) && !isRate)
+            {
+                throw new UsageException("The schedule does not schedule the " + ChannelNames.Title(channel).ToLowerInvariant() + ", which stays at the optimizer's own value; give it a channel such as '; " + channelWord + " 0.9: constant'");
+            }
+
+            bool absolute = schedule.IsAbsoluteFor(channel);
+            if (givenBaseLr != null && (absolute || !isRate))
+            {
+                throw new UsageException(isRate ? ScheduleInput.AbsoluteIgnores("--base-lr") : "--base-lr scales the learning rate only; the " + channelWord + " channel prints its own values");
             }
 
             double[] metrics = metricsText == null ? Array.Empty<double>() : ParseMetrics(metricsText);
@@ -47,7 +62,7 @@ namespace ScheduleDsl.Cli.Commands
             }
 
             // Streamed: a value is written as soon as it is computed, so --steps 2147483647 costs time, not memory.
-            double scale = schedule.IsAbsolute ? 1.0 : baseLr;
+            double scale = absolute || !isRate ? 1.0 : baseLr;
             var metric = schedule as IMetricSchedule;
             string unit = schedule.Unit == ScheduleUnit.Step ? "step" : "epoch";
             int width = Math.Max(unit.Length, (steps - 1).ToString(CultureInfo.InvariantCulture).Length);
@@ -60,13 +75,14 @@ namespace ScheduleDsl.Cli.Commands
                     output.Write("t,value\n");
                     break;
                 default:
-                    output.Write(unit.PadLeft(width) + "  " + (schedule.IsAbsolute ? "rate" : "rate (factor × base)") + "\n");
+                    string column = isRate ? (absolute ? "rate" : "rate (factor × base)") : channelWord + (absolute ? string.Empty : " (factor of the optimizer's)");
+                    output.Write(unit.PadLeft(width) + "  " + column + "\n");
                     break;
             }
 
             for (int t = 0; t < steps; t++)
             {
-                double value = Scaled(schedule.At(t), scale);
+                double value = Scaled(schedule.At(channel, t), scale);
                 if (metric != null && t < metrics.Length)
                 {
                     metric.Observe(metrics[t]);

@@ -5,7 +5,7 @@ using ScheduleDsl.Training;
 
 namespace ScheduleDsl.Cli.Commands
 {
-    /// <summary><c>schedule explain TEXT</c>: one English sentence per phase, then the curve as a text plot.</summary>
+    /// <summary><c>schedule explain TEXT</c>: one English sentence per phase, then the curve as a text plot, for every channel.</summary>
     internal static class ExplainCommand
     {
         private const int PlotWidth = 64;
@@ -34,30 +34,48 @@ namespace ScheduleDsl.Cli.Commands
             ScheduleDescription description = Schedule.Describe(text);
             output.WriteLine(schedule.ToString());
             output.WriteLine(description.Summary);
+            bool named = description.Channels.Count > 1 || description.Channels[0].Channel != ScheduleChannel.LearningRate;
+            foreach (ScheduleChannelDescription channel in description.Channels)
+            {
+                ILearningRateSchedule values = ((IHyperparameterSchedule)schedule).View(channel.Channel);
+                if (named)
+                {
+                    output.WriteLine();
+                    output.WriteLine(ChannelNames.Title(channel.Channel) + (channel.FromMomentumOption ? " (from the 'momentum' option)" : string.Empty) + ":");
+                }
+
+                WriteChannel(output, values, channel, steps);
+            }
+
+            return ExitCodes.Success;
+        }
+
+        /// <summary>A channel's phases, one sentence each, and its curve, with a close-up of any phase the curve squeezes.</summary>
+        private static void WriteChannel(TextWriter output, ILearningRateSchedule values, ScheduleChannelDescription channel, int? steps)
+        {
             int index = 1;
-            foreach (SchedulePhase phase in description.Phases)
+            foreach (SchedulePhase phase in channel.Phases)
             {
                 output.WriteLine("  " + index.ToString(CultureInfo.InvariantCulture) + ". [" + phase.Range + "] " + phase.Sentence);
                 index++;
             }
 
-            long count = steps ?? DefaultSteps(description.Length);
+            long count = steps ?? DefaultSteps(channel.Length);
             output.WriteLine();
-            output.Write(TextPlot.Render(schedule, count, width: PlotWidth, height: 12));
+            output.Write(TextPlot.Render(values, count, width: PlotWidth, height: 12));
 
             // A phase that the plot above squeezes into a few columns (a 500-step warmup before 9500 steps of decay) gets
             // a plot of its own.
-            for (int p = 0; p < description.Phases.Count; p++)
+            for (int p = 0; p < channel.Phases.Count; p++)
             {
-                SchedulePhase phase = description.Phases[p];
+                SchedulePhase phase = channel.Phases[p];
                 if (phase.Length is long length && length >= 2 && phase.Start < count && length * PlotWidth < count * MinimumColumns)
                 {
                     output.WriteLine();
                     output.WriteLine("Phase " + (p + 1).ToString(CultureInfo.InvariantCulture) + " [" + phase.Range + "] up close:");
-                    output.Write(TextPlot.Render(schedule, phase.Start, length, width: 32, height: 6));
+                    output.Write(TextPlot.Render(values, phase.Start, length, width: 32, height: 6));
                 }
             }
-            return ExitCodes.Success;
         }
 
         private static long DefaultSteps(long? duration)

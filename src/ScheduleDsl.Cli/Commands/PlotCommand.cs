@@ -6,7 +6,7 @@ using ScheduleDsl.Cli.Reports;
 
 namespace ScheduleDsl.Cli.Commands
 {
-    /// <summary><c>schedule plot TEXT… [--steps N] -o FILE.png</c>: the rate curves of one or more schedules.</summary>
+    /// <summary><c>schedule plot TEXT… [--steps N] -o FILE.png</c>: the curves of one or more schedules, one per channel each.</summary>
     internal static class PlotCommand
     {
         public static Command Create(TextWriter output, TextWriter error)
@@ -28,6 +28,7 @@ namespace ScheduleDsl.Cli.Commands
                 OutputPaths.CheckFile(path, "--out");
                 var series = new List<Series>();
                 bool anyFactor = false;
+                bool multiChannel = false;
                 string unit = "epoch";
                 foreach (string text in result.GetValue(texts)!)
                 {
@@ -38,11 +39,25 @@ namespace ScheduleDsl.Cli.Commands
                     }
 
                     unit = schedule.Unit == ScheduleUnit.Step ? "step" : unit;
-                    anyFactor |= !schedule.IsAbsolute;
                     int points = System.Math.Min(count, 2000);
                     double[] x = Enumerable.Range(0, points).Select(i => System.Math.Round((double)i * (count - 1) / (points - 1))).ToArray();
-                    double factor = schedule.IsAbsolute ? 1 : scale;
-                    series.Add(new Series(text, x, x.Select(t => schedule.At((long)t) * factor).ToArray()));
+                    var channels = (IHyperparameterSchedule)schedule;
+                    foreach (ScheduleChannel channel in new[] { ScheduleChannel.LearningRate, ScheduleChannel.Momentum, ScheduleChannel.WeightDecay })
+                    {
+                        if (!channels.Schedules(channel))
+                        {
+                            continue;
+                        }
+
+                        // --base-lr scales the rate only; momentum and weight decay show their own values (or factors).
+                        bool isRate = channel == ScheduleChannel.LearningRate;
+                        anyFactor |= isRate && !schedule.IsAbsolute;
+                        double factor = isRate && !schedule.IsAbsolute ? scale : 1;
+                        bool several = channels.Schedules(ScheduleChannel.Momentum) || channels.Schedules(ScheduleChannel.WeightDecay);
+                        multiChannel |= several;
+                        string label = several ? text + " [" + ChannelNames.Word(channel) + "]" : text;
+                        series.Add(new Series(label, x, x.Select(t => channels.At(channel, (long)t) * factor).ToArray()));
+                    }
                 }
 
                 if (!anyFactor && givenScale != null)
@@ -50,7 +65,8 @@ namespace ScheduleDsl.Cli.Commands
                     throw new UsageException(ScheduleInput.AbsoluteIgnores("--base-lr"));
                 }
 
-                PngPlot.Write(path, "Learning-rate schedules", unit, "learning rate", series, logY: true, steps: count <= 60);
+                bool onlyRates = !multiChannel;
+                PngPlot.Write(path, onlyRates ? "Learning-rate schedules" : "Schedules (every channel)", unit, onlyRates ? "learning rate" : "value", series, logY: true, steps: count <= 60);
                 output.WriteLine("Wrote " + path);
                 return ExitCodes.Success;
             });
