@@ -21,7 +21,29 @@ namespace ScheduleDsl.Cli
 
             error.WriteLine("error: " + (where == null ? string.Empty : where + ": ") + "the schedule is not valid");
             error.WriteLine(DiagnosticRenderer.Render(text, diagnostics));
+            if (diagnostics.Count > 0 && System.Linq.Enumerable.All(diagnostics, d => d.Severity != ScheduleDiagnosticSeverity.Error || d.Id == "LRS0012"))
+            {
+                error.WriteLine("(a 'custom' function runs only in code: in a [Schedule] type, or given to Schedule.Parse(text, functions); 'schedule generate' writes the type)");
+            }
+
             return null;
+        }
+
+        /// <summary>
+        /// Whether the text is a valid schedule as a <c>[Schedule]</c> type reads it (a <c>custom</c> function is the type's own);
+        /// prints the errors to <paramref name="error"/> when it is not.
+        /// </summary>
+        public static bool IsValidForCode(string text, TextWriter error)
+        {
+            IReadOnlyList<ScheduleDiagnostic> diagnostics = Schedule.Check(text);
+            if (!System.Linq.Enumerable.Any(diagnostics, d => d.Severity == ScheduleDiagnosticSeverity.Error))
+            {
+                return true;
+            }
+
+            error.WriteLine("error: the schedule is not valid");
+            error.WriteLine(DiagnosticRenderer.Render(text, diagnostics));
+            return false;
         }
     }
 }

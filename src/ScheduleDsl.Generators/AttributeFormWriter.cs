@@ -100,6 +100,7 @@ namespace ScheduleDsl.Generators
                     AttributeArgumentKind.NumberList => List(value),
                     AttributeArgumentKind.Flag => present && value.Value is true ? string.Empty : null,
                     AttributeArgumentKind.Enum => present || argument.Position >= 0 ? Choice(argument, value, named, attribute, declaration) : null,
+                    AttributeArgumentKind.Word => present ? Word(value) : "?",
                     AttributeArgumentKind.Piecewise => Piecewise(given.Length > 0 ? given[0] : default, given.Length > 1 ? given[1] : default),
                     _ => throw new System.InvalidOperationException("No attribute reading for argument kind " + argument.Kind),
                 };
@@ -170,6 +171,28 @@ namespace ScheduleDsl.Generators
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// A name argument as the text's word; anything else (null, spaces, ';', a second kernel) is written as '?' so the parser
+        /// reports it on the attribute instead of reading text smuggled in through a string.
+        /// </summary>
+        private static string Word(TypedConstant constant)
+        {
+            if (constant.Value is string name && name.Length > 0 && char.IsLetter(name[0]) && name[0] < 128)
+            {
+                foreach (char c in name)
+                {
+                    if (c >= 128 || !char.IsLetterOrDigit(c))
+                    {
+                        return "?";
+                    }
+                }
+
+                return name;
+            }
+
+            return "?";
         }
 
         private static string List(TypedConstant array)

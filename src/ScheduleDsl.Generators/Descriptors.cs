@@ -19,6 +19,7 @@ namespace ScheduleDsl.Generators
         public static readonly DiagnosticDescriptor SuspiciousLevel = Language(DiagnosticIds.SuspiciousLevel, "Suspicious learning rate", "A level is outside what learning rates usually are (above 1), or a warmup ends below its start.");
         public static readonly DiagnosticDescriptor WarmupFromZero = Language(DiagnosticIds.WarmupFromZero, "Warmup starts at exactly 0", "A warmup that starts at exactly 0 does not train in its first time unit.");
         public static readonly DiagnosticDescriptor EpochsWithoutStepsPerEpoch = Language(DiagnosticIds.EpochsWithoutStepsPerEpoch, "Length in epochs without steps-per-epoch", "A length written 'K epochs' needs a per-step schedule whose header says how many steps an epoch has ('per step steps-per-epoch N').");
+        public static readonly DiagnosticDescriptor CustomNotGiven = Language(DiagnosticIds.CustomNotGiven, "Custom function not given", "Schedule.Parse was not given a function for this 'custom NAME'; in a [Schedule] type the generator declares it as a partial method instead, so the generator never reports this.");
         public static readonly DiagnosticDescriptor ForCutsPhase = Language(DiagnosticIds.ForCutsPhase, "for N cuts a phase before its end", "'for N' ends a phase before its own length, so part of its curve is never used.");
 
         public static readonly DiagnosticDescriptor NotPartial = Declaration(
@@ -55,7 +56,7 @@ namespace ScheduleDsl.Generators
 
         public static readonly DiagnosticDescriptor[] All =
         {
-            Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase, EpochsWithoutStepsPerEpoch,
+            Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase, EpochsWithoutStepsPerEpoch, CustomNotGiven,
             NotPartial, Generic, NotConstant, MixedForms, RefStruct, MemberConflict, UndefinedEnumValue, TooLarge,
         };
 

@@ -7,11 +7,24 @@ namespace ScheduleDsl
     /// <summary>Parses schedule text at run time. For schedules known at build time, prefer <c>[Schedule("…")]</c>.</summary>
     public static class Schedule
     {
-        /// <summary>Parses a schedule; the result implements <see cref="IMetricSchedule"/> when it holds a <c>plateau</c> phase.</summary>
+        private static readonly IReadOnlyDictionary<string, Func<long, double, double>> NoFunctions = new Dictionary<string, Func<long, double, double>>();
+
+        /// <summary>
+        /// Parses a schedule; the result implements <see cref="IHyperparameterSchedule"/>, and <see cref="IMetricSchedule"/>
+        /// when it holds a <c>plateau</c> phase. A <c>custom NAME</c> needs the overload that takes the functions.
+        /// </summary>
         /// <exception cref="ScheduleParseException">The text has errors; the exception lists them all.</exception>
-        public static ILearningRateSchedule Parse(string text)
+        public static ILearningRateSchedule Parse(string text) => Parse(text, NoFunctions);
+
+        /// <summary>
+        /// Parses a schedule whose <c>custom NAME</c> phases call <paramref name="functions"/>[NAME](t, level): <c>t</c> is the
+        /// phase's local time, <c>level</c> the level it comes in with. A name not given is LRS0012. A function must be pure;
+        /// a value it returns that is not finite or is below 0 makes <c>At</c> throw <see cref="InvalidOperationException"/>.
+        /// </summary>
+        /// <exception cref="ScheduleParseException">The text has errors; the exception lists them all.</exception>
+        public static ILearningRateSchedule Parse(string text, IReadOnlyDictionary<string, Func<long, double, double>> functions)
         {
-            if (!TryParse(text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics))
+            if (!TryParse(text, functions, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics))
             {
                 throw new ScheduleParseException(text, diagnostics);
             }
@@ -20,14 +33,31 @@ namespace ScheduleDsl
         }
 
         /// <summary>Parses a schedule; returns false with the diagnostics (errors, warnings, infos) when it has errors.</summary>
-        public static bool TryParse(string text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics)
+        public static bool TryParse(string text, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics) =>
+            TryParse(text, NoFunctions, out schedule, out diagnostics);
+
+        /// <summary>Parses a schedule with its <c>custom</c> functions by name; returns false with the diagnostics when it has errors.</summary>
+        public static bool TryParse(string text, IReadOnlyDictionary<string, Func<long, double, double>> functions, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> diagnostics)
         {
             if (text == null)
             {
                 throw new ArgumentNullException(nameof(text));
             }
 
-            ParseResult result = Parser.Parse(text);
+            if (functions == null)
+            {
+                throw new ArgumentNullException(nameof(functions));
+            }
+
+            foreach (KeyValuePair<string, Func<long, double, double>> pair in functions)
+            {
+                if (pair.Value == null)
+                {
+                    throw new ArgumentException("The function '" + pair.Key + "' is null.", nameof(functions));
+                }
+            }
+
+            ParseResult result = Parser.Parse(text, functions);
             diagnostics = result.Diagnostics;
             if (result.Model == null)
             {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ScheduleDsl
 {
-    /// <summary>Thrown by <see cref="Schedule.Parse"/> for a text with errors; carries every diagnostic and a rendering with carets.</summary>
+    /// <summary>Thrown by <see cref="Schedule.Parse(string)"/> for a text with errors; carries every diagnostic and a rendering with carets.</summary>
     public sealed class ScheduleParseException : FormatException
     {
         /// <summary>The exception for <paramref name="text"/>, whose message renders <paramref name="diagnostics"/> with carets.</summary>

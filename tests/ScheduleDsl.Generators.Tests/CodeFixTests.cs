@@ -47,10 +47,9 @@ namespace ScheduleDsl.Generators.Tests
         [Theory]
         [InlineData(0, "constant")]
         [InlineData(1, "cosine{|LRS0001:|}")]
-        [InlineData(2, "cyclic{|LRS0001:|}")]
         public Task OffersEveryKeywordABeginningMayMean(int index, string fixedText) =>
             AnalyzerTest.VerifyFix<UnknownWordCodeFix>(
-                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:c|}\")]\npublic partial class Decay;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:co|}\")]\npublic partial class Decay;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: " + fixedText + "\")]\npublic partial class Decay;\n",
                 index);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
@@ -317,5 +318,24 @@ namespace ScheduleDsl.Tests
 
         [Fact]
         public void PiecewiseSwitchesAtTheBoundary() => AssertCurve("lr 1: piecewise 1 until 10, 0.5 until 20, 0.1", t => t < 10 ? 1 : t < 20 ? 0.5 : 0.1);
+
+        [Fact]
+        public void CustomCallsTheUsersFunctionOnLocalTimeAndTheIncomingLevel()
+        {
+            var functions = new Dictionary<string, Func<long, double, double>> { ["myDecay"] = (t, level) => level / (1 + 0.5 * t) };
+            ILearningRateSchedule s = Schedule.Parse("lr 0.1: warmup linear 3 -> custom myDecay", functions);
+            foreach (long t in Times)
+            {
+                double want = t < 3 ? 0.1 * t / 3 : 0.1 / (1 + 0.5 * (t - 3));
+                Assert.Equal(want, s.At(t), 15);
+            }
+
+            // Inside a product the function gets factor units (level 1); 'for' holds its value at N; 'skip' shifts its time.
+            ILearningRateSchedule product = Schedule.Parse("lr 0.1: (custom myDecay for 4) * (step 0.5 every 2 for 4) -> constant", functions);
+            Assert.Equal(0.1 * (1 / (1 + 0.5 * 3)) * 0.5, product.At(3), 15);
+            ILearningRateSchedule skipped = Schedule.Parse("lr 0.2: custom myDecay skip 2 for 3 -> linear 2 to 0", functions);
+            Assert.Equal(0.2 / (1 + 0.5 * 2), skipped.At(0), 15);
+            Assert.Equal(0.2 / (1 + 0.5 * 5) / 2, skipped.At(4), 15);
+        }
     }
 }

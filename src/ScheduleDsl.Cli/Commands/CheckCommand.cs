@@ -34,7 +34,7 @@ namespace ScheduleDsl.Cli.Commands
                 return ExitCodes.InvalidSchedule;
             }
 
-            output.WriteLine("OK: " + Schedule.Parse(text));
+            output.WriteLine("OK: " + Schedule.Describe(text).CanonicalText);
             return ExitCodes.Success;
         }
     }

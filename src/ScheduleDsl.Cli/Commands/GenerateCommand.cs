@@ -33,7 +33,7 @@ namespace ScheduleDsl.Cli.Commands
             name = Escape(name);
             ns = ns == null ? null : string.Join(".", System.Array.ConvertAll(ns.Split('.'), Escape));
 
-            if (ScheduleInput.Parse(text, error) == null)
+            if (!ScheduleInput.IsValidForCode(text, error))
             {
                 return ExitCodes.BadInput;
             }

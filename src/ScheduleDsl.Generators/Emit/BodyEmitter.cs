@@ -140,7 +140,7 @@ namespace ScheduleDsl.Generators.Emit
         /// <summary>Whether the value of <paramref name="node"/> depends on the level it comes in with.</summary>
         public static bool ReadsLevel(ScheduleNode node) => node switch
         {
-            ChainNode chain => ReadsLevel(chain.Phases[0]) || System.Array.Exists(chain.Phases, p => p.IsStateful),
+            ChainNode chain => ReadsLevel(chain.Phases[0]) || System.Array.Exists(chain.Phases, p => p.HasUnknownEnd),
             CutNode cut => ReadsLevel(cut.Inner),
             SkipNode skip => ReadsLevel(skip.Inner),
             ConstantKernel constant => constant.Level == null,
@@ -263,6 +263,10 @@ namespace ScheduleDsl.Generators.Emit
                     }
 
                     _w.Line(target + " = " + value + ";");
+                    break;
+                case CustomKernel custom:
+                    // The user's partial method, checked as the interpreter checks the function given to Schedule.Parse.
+                    _w.Line(target + " = global::ScheduleDsl.Levels.CheckCustom(" + custom.Name + "(" + tau + ", " + s.Code + "), \"" + custom.Name + "\", " + tau + ");");
                     break;
                 case PlateauKernel plateau:
                     _w.Line(target + " = " + _statePrefix + plateau.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Current(" + s.Code + ");");

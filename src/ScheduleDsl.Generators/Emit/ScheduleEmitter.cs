@@ -147,13 +147,19 @@ namespace ScheduleDsl.Generators.Emit
                 }
 
                 w.Line("/// </list>");
+                string which = model.Channels.Length > 1 ? " of the " + NounOf(channel.Channel) : string.Empty;
+                if (channel.Root.IsOpaque)
+                {
+                    w.Line("/// <para>Values" + which + ": from the custom function" + (CustomNames(model).Count > 1 ? "s " : " ") + string.Join(", ", CustomNames(model)) + ", so known only when it runs.</para>");
+                    continue;
+                }
+
                 var values = new List<string>();
                 for (int t = 0; t < ListedValues; t++)
                 {
                     values.Add(NumberText.Tidy(channel.At(t, null).ToString("G6", CultureInfo.InvariantCulture)));
                 }
 
-                string which = model.Channels.Length > 1 ? " of the " + NounOf(channel.Channel) : string.Empty;
                 w.Line("/// <para>First values" + which + (channel.Root.IsStateful ? ", before any metric is observed" : string.Empty) + " (t = 0, 1, …): " + string.Join(", ", values) + ", …</para>");
             }
 
@@ -261,6 +267,7 @@ namespace ScheduleDsl.Generators.Emit
             }
 
             WriteChannelMembers(w, spec, model);
+            WriteCustomFunctions(w, spec, model);
 
             if (model.IsStateful)
             {
@@ -385,6 +392,68 @@ namespace ScheduleDsl.Generators.Emit
 
             w.Close();
             return emitter.UsesScale;
+        }
+
+        /// <summary>The names of the text's <c>custom</c> functions, each once, in text order.</summary>
+        private static List<string> CustomNames(ScheduleModel model)
+        {
+            var names = new List<string>();
+            foreach (ChannelModel channel in model.Channels)
+            {
+                if (!channel.IsDerived)
+                {
+                    CollectCustom(channel.Root, names);
+                }
+            }
+
+            return names;
+        }
+
+        private static void CollectCustom(ScheduleNode node, List<string> names)
+        {
+            switch (node)
+            {
+                case ChainNode chain:
+                    foreach (ScheduleNode phase in chain.Phases)
+                    {
+                        CollectCustom(phase, names);
+                    }
+
+                    break;
+                case ProductNode product:
+                    foreach (ScheduleNode operand in product.Operands)
+                    {
+                        CollectCustom(operand, names);
+                    }
+
+                    break;
+                case CutNode cut:
+                    CollectCustom(cut.Inner, names);
+                    break;
+                case SkipNode skip:
+                    CollectCustom(skip.Inner, names);
+                    break;
+                case CustomKernel custom when !names.Contains(custom.Name):
+                    names.Add(custom.Name);
+                    break;
+            }
+        }
+
+        /// <summary>One partial method per <c>custom NAME</c>, for the user to implement in the same type (CS8795 until they do).</summary>
+        private static void WriteCustomFunctions(SourceWriter w, ScheduleTypeSpec spec, ScheduleModel model)
+        {
+            foreach (string name in CustomNames(model))
+            {
+                w.Line();
+                w.Line("/// <summary>");
+                w.Line("/// The function of <c>custom " + name + "</c> in the schedule " + InText(spec) + ": its value at local time <paramref name=\"t\"/> of its phase,");
+                w.Line("/// given the <paramref name=\"level\"/> the phase comes in with. Implement it in this type; it must be a pure function of its");
+                w.Line("/// arguments, and a value that is not finite or is below 0 makes the schedule throw.");
+                w.Line("/// </summary>");
+                w.Line("/// <param name=\"t\">The 0-based local time of the phase.</param>");
+                w.Line("/// <param name=\"level\">The level the phase starts from (1 inside a product's factor).</param>");
+                w.Line("private " + (spec.Type.IsStatic ? "static " : string.Empty) + "partial double " + name + "(long t, double level);");
+            }
         }
 
         /// <summary>A text that schedules only momentum or weight decay leaves the rate at the optimizer's own: factor 1.</summary>

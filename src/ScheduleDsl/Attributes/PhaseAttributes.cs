@@ -135,6 +135,19 @@ namespace ScheduleDsl
         public bool Staircase { get; set; }
     }
 
+    /// <summary><c>custom NAME</c>: the type's own function <c>private partial double NAME(long t, double level)</c>, which the generator declares.</summary>
+    public sealed class CustomAttribute : SchedulePhaseAttribute
+    {
+        /// <summary>Follows the function <paramref name="name"/> (letters and digits), implemented in the same type.</summary>
+        public CustomAttribute(string name)
+        {
+            Name = name;
+        }
+
+        /// <summary>The function's name.</summary>
+        public string Name { get; }
+    }
+
     /// <summary><c>inverse-sqrt [scale k]</c>.</summary>
     public sealed class InverseSqrtDecayAttribute : SchedulePhaseAttribute
     {

@@ -17,6 +17,9 @@ namespace ScheduleDsl.Language
         /// <summary>An enum: its value picks one of the words; a word may hold <c>{Property|default}</c>, another named number.</summary>
         Enum,
 
+        /// <summary>A name (a string argument), written as it is when it is a word of letters and digits.</summary>
+        Word,
+
         /// <summary>Two arrays, values and boundaries, written <c>v0 until b0, v1 until b1, …, vn</c>.</summary>
         Piecewise,
     }
@@ -57,6 +60,8 @@ namespace ScheduleDsl.Language
         public static AttributeArgument List(int position, string prefix) => new AttributeArgument(position, null, prefix, AttributeArgumentKind.NumberList);
 
         public static AttributeArgument Enum(int position, string enumName, params string[] words) => new AttributeArgument(position, null, string.Empty, AttributeArgumentKind.Enum, enumName, words);
+
+        public static AttributeArgument Word(int position) => new AttributeArgument(position, null, string.Empty, AttributeArgumentKind.Word);
 
         public static AttributeArgument Piecewise() => new AttributeArgument(0, null, string.Empty, AttributeArgumentKind.Piecewise);
 

@@ -32,6 +32,7 @@ namespace ScheduleDsl.Language
             new OneCycleEntry(),
             new PiecewiseEntry(),
             new PlateauEntry(),
+            new CustomEntry(),
         };
 
         private static readonly Dictionary<string, KernelEntry> ByKeyword = Index(e => e.Keyword);

@@ -1,7 +1,7 @@
 namespace ScheduleDsl.Language
 {
     /// <summary>
-    /// Every diagnostic ID in one place: the language contract's LRS0001–LRS0010, with their severities, and the
+    /// Every diagnostic ID in one place: the language contract's LRS0001–LRS0012, with their severities, and the
     /// declaration rules LRS0100–LRS0107 that only the analyzer reports (a [Schedule] type's C# shape).
     /// </summary>
     internal static class DiagnosticIds
@@ -17,6 +17,7 @@ namespace ScheduleDsl.Language
         public const string WarmupFromZero = "LRS0009";
         public const string ForCutsPhase = "LRS0010";
         public const string EpochsWithoutStepsPerEpoch = "LRS0011";
+        public const string CustomNotGiven = "LRS0012";
 
         public const string NotPartial = "LRS0100";
         public const string Generic = "LRS0101";
@@ -31,7 +32,7 @@ namespace ScheduleDsl.Language
         public static readonly string[] Language =
         {
             Syntax, UnknownWord, BadNumber, OutOfRange, Unreachable, NotIncreasing, Unbounded, SuspiciousLevel, WarmupFromZero, ForCutsPhase,
-            EpochsWithoutStepsPerEpoch,
+            EpochsWithoutStepsPerEpoch, CustomNotGiven,
         };
 
         public static ScheduleDiagnosticSeverity SeverityOf(string id)
@@ -51,6 +52,7 @@ namespace ScheduleDsl.Language
                 case NotIncreasing:
                 case Unbounded:
                 case EpochsWithoutStepsPerEpoch:
+                case CustomNotGiven:
                     return ScheduleDiagnosticSeverity.Error;
                 default:
                     // An ID the contract does not define is a bug here, never something to report as some other diagnostic.

@@ -23,6 +23,7 @@ namespace ScheduleDsl.Language.Model
                 }
 
                 IsStateful |= phase.IsStateful;
+                IsOpaque |= phase.IsOpaque;
             }
 
             Duration = open ? null : total;
@@ -37,6 +38,8 @@ namespace ScheduleDsl.Language.Model
         public override long? Duration { get; }
 
         public override bool IsStateful { get; }
+
+        public override bool IsOpaque { get; }
 
         /// <summary>
         /// The level phase <paramref name="index"/> starts from, as worked out when the model was built; null when it
@@ -58,8 +61,8 @@ namespace ScheduleDsl.Language.Model
                     incoming.Add(known);
                 }
 
-                // After a plateau the levels depend on the metrics, so they are computed on each call from there on.
-                level = level is double l && !phase.IsStateful && phase.Duration is long d ? phase.Value(d, l, null) : (double?)null;
+                // After a plateau the levels depend on the metrics (after a custom function, on the user's code), so they are computed on each call from there on.
+                level = level is double l && !phase.HasUnknownEnd && phase.Duration is long d ? phase.Value(d, l, null) : (double?)null;
             }
 
             _incoming = incoming.ToArray();

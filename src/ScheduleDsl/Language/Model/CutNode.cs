@@ -26,6 +26,8 @@ namespace ScheduleDsl.Language.Model
 
         public override bool IsStateful => Inner.IsStateful;
 
+        public override bool IsOpaque => Inner.IsOpaque;
+
         internal override void Bind(double? s) => Inner.Bind(s);
 
         public override double Value(long tau, double s, PlateauState[]? states) => Inner.Value(tau < Length ? tau : Length, s, states);

@@ -20,6 +20,7 @@ namespace ScheduleDsl.Language.Model
         OneCycle,
         Piecewise,
         Plateau,
+        Custom,
     }
 
     /// <summary>One kernel of the language: a closed-form curve of local time (or, for <c>plateau</c>, of observed metrics).</summary>

@@ -51,6 +51,21 @@ namespace ScheduleDsl.Language.Model
         // Apart from CheckTime so that the check itself is small enough to be inlined into every At.
         private static void ThrowNegativeTime(long t) => throw new ArgumentOutOfRangeException(nameof(t), t, "The time index must be 0 or more.");
 
+        /// <summary>
+        /// A <c>custom</c> function's value, checked: one that is not finite or is below 0 throws, naming the function and the
+        /// local time — nothing is silently clamped.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The value is NaN, infinite or negative.</exception>
+        public static double CheckCustom(double value, string name, long t)
+        {
+            if (value >= 0 && value <= double.MaxValue)
+            {
+                return value;
+            }
+
+            throw new InvalidOperationException(global::ScheduleDsl.Language.Model.CustomKernel.Refusal(value, name, t));
+        }
+
         /// <summary>Clamps a computed value into [0, <see cref="double.MaxValue"/>]; a NaN (which no kernel produces) would become 0.</summary>
         public static double Saturate(double value)
         {

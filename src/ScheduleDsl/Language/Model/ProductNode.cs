@@ -24,6 +24,7 @@ namespace ScheduleDsl.Language.Model
                 }
 
                 IsStateful |= operand.IsStateful;
+                IsOpaque |= operand.IsOpaque;
             }
 
             Duration = open ? null : longest;
@@ -34,6 +35,8 @@ namespace ScheduleDsl.Language.Model
         public override long? Duration { get; }
 
         public override bool IsStateful { get; }
+
+        public override bool IsOpaque { get; }
 
         internal override void Bind(double? s)
         {

@@ -20,6 +20,15 @@ namespace ScheduleDsl.Language.Model
         /// <summary>Whether this node, or one inside it, is a <c>plateau</c> whose value depends on observed metrics.</summary>
         public abstract bool IsStateful { get; }
 
+        /// <summary>
+        /// Whether this node, or one inside it, calls a <c>custom</c> function: its values (and the level after it) are not
+        /// known before training, so nothing after it is worked out in advance.
+        /// </summary>
+        public virtual bool IsOpaque => false;
+
+        /// <summary>Whether the level after this node cannot be worked out when the model is built (a plateau or a custom function inside).</summary>
+        public bool HasUnknownEnd => IsStateful || IsOpaque;
+
         /// <summary>The value at local time <paramref name="tau"/> ≥ 0 for incoming level <paramref name="s"/>.</summary>
         public abstract double Value(long tau, double s, PlateauState[]? states);
 

@@ -31,6 +31,8 @@ namespace ScheduleDsl.Language.Model
         /// <summary>The parser refuses <c>skip</c> on a phase that holds a plateau, so this is always false.</summary>
         public override bool IsStateful => false;
 
+        public override bool IsOpaque => Inner.IsOpaque;
+
         internal override void Bind(double? s) => Inner.Bind(s);
 
         /// <summary><c>τ + K</c>, saturating at <see cref="long.MaxValue"/> (where every open-ended kernel has long settled).</summary>

@@ -46,11 +46,18 @@ namespace ScheduleDsl.Language
         private int _kernelCount;
         private bool _abandoned;
 
-        private Parser(List<Token> tokens, List<ScheduleDiagnostic> diagnostics)
+        private Parser(List<Token> tokens, List<ScheduleDiagnostic> diagnostics, IReadOnlyDictionary<string, System.Func<long, double, double>>? functions)
         {
             _tokens = tokens;
             _diagnostics = diagnostics;
+            Functions = functions;
         }
+
+        /// <summary>
+        /// The <c>custom</c> functions by name, when parsing for evaluation at run time (a name not among them is LRS0012);
+        /// null where the generator parses, which declares each name as a partial method instead.
+        /// </summary>
+        internal IReadOnlyDictionary<string, System.Func<long, double, double>>? Functions { get; }
 
         internal Token Current => _tokens[_position];
 
@@ -62,11 +69,15 @@ namespace ScheduleDsl.Language
         /// <summary>The index of the next <c>plateau</c> phase in the text, counting from 0: its slot in the state array.</summary>
         internal int NextPlateauIndex() => _plateauCount++;
 
-        public static ParseResult Parse(string text)
+        /// <summary>Parses as the generator does: a <c>custom NAME</c> is the partial method NAME of the generated type.</summary>
+        public static ParseResult Parse(string text) => Parse(text, null);
+
+        /// <summary>Parses for evaluation at run time, with the <c>custom</c> functions by name (null: as the generator).</summary>
+        public static ParseResult Parse(string text, IReadOnlyDictionary<string, System.Func<long, double, double>>? functions)
         {
             var diagnostics = new List<ScheduleDiagnostic>();
             List<Token> tokens = Lexer.Tokenize(text, diagnostics);
-            var parser = new Parser(tokens, diagnostics);
+            var parser = new Parser(tokens, diagnostics, functions);
             ScheduleModel? model = parser.ParseSchedule();
             if (model != null)
             {
