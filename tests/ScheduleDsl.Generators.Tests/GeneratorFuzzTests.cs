@@ -115,7 +115,8 @@ namespace ScheduleDsl.Generators.Tests
             ImmutableArray<Diagnostic> all = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ScheduleAnalyzer()), options)
                 .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
-            Diagnostic[] foreign = all.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("LRS", StringComparison.Ordinal)).ToArray();
+            // CS8795 is the compiler asking for the body of a 'custom NAME' partial method, which these declarations leave to the user.
+            Diagnostic[] foreign = all.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("LRS", StringComparison.Ordinal) && d.Id != "CS8795").ToArray();
             Assert.True(foreign.Length == 0, "the build reports what the analyzer did not:\n" + string.Join("\n", foreign.Take(10).Select(d => Describe(d, declarations))));
             Assert.All(all.Where(d => d.Id.StartsWith("LRS", StringComparison.Ordinal)), d => Assert.True(d.Location.IsInSource && d.Location.SourceTree!.FilePath == input.SyntaxTrees.Single().FilePath, d.ToString()));
 
@@ -130,7 +131,8 @@ namespace ScheduleDsl.Generators.Tests
                 bool works = working.Contains("S" + i.ToString(CultureInfo.InvariantCulture));
                 if (text != null)
                 {
-                    bool valid = Schedule.TryParse(text, out _, out _);
+                    // Valid as a [Schedule] type reads it: a 'custom NAME' is the type's partial method (Parse would want the function).
+                    bool valid = ScheduleDsl.Language.Parser.Parse(text).Model != null;
                     Assert.True(valid == works, (valid ? "valid text without working code: " : "invalid text with working code: ") + text);
                     Assert.True(valid || !requireAllValid, "the grammar produced an invalid text: " + text);
                 }

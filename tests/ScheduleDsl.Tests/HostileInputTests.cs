@@ -30,27 +30,44 @@ namespace ScheduleDsl.Tests
             Assert.Throws<ScheduleParseException>(() => Schedule.Parse(text));
         }
 
+        /// <summary>The custom functions the hostile texts name (HostileTextGen also writes names that are refused).</summary>
+        private static readonly Dictionary<string, Func<long, double, double>> Functions = new()
+        {
+            ["f"] = (t, level) => level / (1.0 + t),
+            ["myDecay"] = (t, level) => level * Math.Exp(-1e-3 * t),
+            ["x1"] = (t, level) => Math.Min(level, 1),
+        };
+
         [Fact]
         public void RandomCompositionsAtExtremeNumbersNeverThrowAndStayFinite()
         {
             int valid = 0;
-            foreach (string text in FixedSamples.Draw(HostileTextGen.Text, 4000 * Scale, seed: 21))
+            // 5,000 draws: about 6.5% are valid (the rest must be refused cleanly), and the check below wants 300 of them.
+            foreach (string text in FixedSamples.Draw(HostileTextGen.Text, 5000 * Scale, seed: 21))
             {
                 IReadOnlyList<ScheduleDiagnostic> diagnostics = Schedule.Check(text);
                 Assert.All(diagnostics, d => Assert.True(d.Offset >= 0 && d.Offset + d.Length <= text.Length, text));
-                if (!Schedule.TryParse(text, out ILearningRateSchedule? schedule, out _))
+                if (!Schedule.TryParse(text, Functions, out ILearningRateSchedule? schedule, out IReadOnlyList<ScheduleDiagnostic> refused))
                 {
-                    Assert.NotEmpty(DiagnosticRenderer.Render(text, diagnostics));
+                    // Check reads 'custom NAME' as a [Schedule] type does; Parse without functions refuses it (LRS0012).
+                    Assert.NotEmpty(DiagnosticRenderer.Render(text, refused));
+                    Assert.All(refused, d => Assert.True(d.Offset >= 0 && d.Offset + d.Length <= text.Length, text));
                     continue;
                 }
 
                 valid++;
-                ILearningRateSchedule again = Schedule.Parse(schedule!.ToString()!);
+                ILearningRateSchedule again = Schedule.Parse(schedule!.ToString()!, Functions);
                 foreach (long t in Times)
                 {
                     double value = schedule.At(t);
                     Assert.True(value >= 0 && value <= double.MaxValue, text + " at t=" + t + ": " + value.ToString("R", CultureInfo.InvariantCulture));
                     Assert.Equal(value, again.At(t));
+                    foreach (ScheduleChannel channel in new[] { ScheduleChannel.Momentum, ScheduleChannel.WeightDecay })
+                    {
+                        double other = ((IHyperparameterSchedule)schedule).At(channel, t);
+                        Assert.True(other >= 0 && other <= double.MaxValue, text + ", " + channel + " at t=" + t + ": " + other.ToString("R", CultureInfo.InvariantCulture));
+                        Assert.Equal(other, ((IHyperparameterSchedule)again).At(channel, t));
+                    }
                 }
 
                 if (schedule is IMetricSchedule metric)

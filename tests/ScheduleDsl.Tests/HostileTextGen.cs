@@ -32,7 +32,11 @@ namespace ScheduleDsl.Tests
             Gen.Select(Number, Number, Number, (n, p, e) => "poly " + n + " power " + p + " to " + e + " cycle"),
             Gen.Select(Number, Number, (n, e) => "sqrt " + n + " to " + e),
             Gen.Select(Number, Number, Number, (n, a, b) => "warmup sqrt " + n + " from " + a + " to " + b),
-            Gen.Select(Number, Number, (f, r) => "plateau factor 0.5 patience 2 threshold " + r + " absolute floor " + f));
+            Gen.Select(Number, Number, (f, r) => "plateau factor 0.5 patience 2 threshold " + r + " absolute floor " + f),
+            // v2 channels' kernels: the momentum option at the edges, and custom functions with odd names.
+            Gen.Select(Number, Number, Gen.Int[0, 2], Gen.Int[0, 1], (p, n, lo, hi) => "onecycle " + p + " over " + n + " momentum " + new[] { "0", "1e-310", "0.5" }[lo] + " to " + new[] { "0.9", "0.999999" }[hi]),
+            Gen.Select(Number, Number, Number, Number, (lo, hi, up, m) => "cyclic triangular2 " + lo + " to " + hi + " up " + up + " momentum 0." + m.Replace(".", string.Empty, StringComparison.Ordinal) + " to 0.99"),
+            Gen.Int[0, 4].Select(i => "custom " + new[] { "f", "myDecay", "step", "At", "x1" }[i]));
 
         private static Gen<string> Phase(int depth) =>
             depth == 0
@@ -44,9 +48,15 @@ namespace ScheduleDsl.Tests
 
         private static Gen<string> Chain(int depth) => Phase(depth).Array[1, 4].Select(phases => string.Join(" -> ", phases));
 
-        public static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), Gen.Int[0, 7], Number, (lr, x, chain, header, steps) =>
+        /// <summary>v2: a further channel, now and then, with a level at the edges (a momentum of 1e300 is refused, not used).</summary>
+        private static readonly Gen<string> OtherChannel = Gen.Frequency(
+            (8, Gen.Const(string.Empty)),
+            (1, Gen.Select(Gen.Int[0, 5].Select(i => new[] { "0", "1e-310", "0.5", "0.9", "0.999999", "1e300" }[i]), Chain(1), (m, c) => "; momentum " + m + ": " + c)),
+            (1, Gen.Select(Gen.Bool, Number, Chain(1), (absolute, w, c) => "; weight-decay" + (absolute ? " " + w : string.Empty) + ": " + c)));
+
+        public static readonly Gen<string> Text = Gen.Select(Gen.Bool, Number, Chain(2), Gen.Int[0, 7], Number, OtherChannel, (lr, x, chain, header, steps, other) =>
             (lr ? "lr " + x + " " : string.Empty) + (header == 0 ? "per step steps-per-epoch " + steps + " " : string.Empty)
-            + (lr || header == 0 ? ": " : string.Empty) + (header == 0 ? chain.Replace(" for ", " epochs for ", StringComparison.Ordinal) : chain));
+            + (lr || header == 0 ? ": " : string.Empty) + (header == 0 ? chain.Replace(" for ", " epochs for ", StringComparison.Ordinal) : chain) + other);
 
         /// <summary>Valid texts with one to four characters replaced and, in half of them, one deleted.</summary>
         public static readonly Gen<string> Mutated =
