@@ -101,6 +101,7 @@ namespace ScheduleDsl.Generators
                     AttributeArgumentKind.Flag => present && value.Value is true ? string.Empty : null,
                     AttributeArgumentKind.Enum => present || argument.Position >= 0 ? Choice(argument, value, named, attribute, declaration) : null,
                     AttributeArgumentKind.Word => present ? Word(value) : "?",
+                    AttributeArgumentKind.Momentum => Momentum(present && value.Value is true, named),
                     AttributeArgumentKind.Piecewise => Piecewise(given.Length > 0 ? given[0] : default, given.Length > 1 ? given[1] : default),
                     _ => throw new System.InvalidOperationException("No attribute reading for argument kind " + argument.Kind),
                 };
@@ -171,6 +172,22 @@ namespace ScheduleDsl.Generators
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// The momentum option: nothing when none of its properties is set, <c>momentum</c> for <c>CycleMomentum = true</c> alone,
+        /// <c>momentum lo to hi</c> with both levels (one level alone is written as <c>?</c> for the other, which the parser reports).
+        /// </summary>
+        private static string? Momentum(bool cycle, Dictionary<string, TypedConstant> named)
+        {
+            bool hasLow = named.TryGetValue("MomentumLow", out TypedConstant low);
+            bool hasHigh = named.TryGetValue("MomentumHigh", out TypedConstant high);
+            if (!hasLow && !hasHigh)
+            {
+                return cycle ? string.Empty : null;
+            }
+
+            return (hasLow ? Number(low) : "?") + " to " + (hasHigh ? Number(high) : "?");
         }
 
         /// <summary>

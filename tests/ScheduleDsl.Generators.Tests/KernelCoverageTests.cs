@@ -35,8 +35,8 @@ namespace ScheduleDsl.Generators.Tests
             ["cosine"] = ("CosineDecay(100, To = 0.001, Power = 2, KDecay = 1.5)", "cosine 100 to 0.001 power 2 k-decay 1.5"),
             ["tanh"] = ("TanhDecay(20, To = 0.001)", "tanh 20 to 0.001"),
             ["restarts"] = ("CosineRestarts(10, Mult = 1.5, Amplitude = 0.5, To = 1e-4)", "restarts 10 mult 1.5 amplitude 0.5 to 1e-4"),
-            ["cyclic"] = ("Cyclic(0.001, 0.006, 5, Mode = CyclicMode.ExpRange, Gamma = 0.99, Down = 7)", "cyclic exp-range 0.99 0.001 to 0.006 up 5 down 7"),
-            ["onecycle"] = ("OneCycle(0.1, 1000, Warm = 0.25, Div = 10, FinalDiv = 100, Linear = true, ThreePhase = true)", "onecycle 0.1 over 1000 warm 0.25 div 10 final-div 100 linear three-phase"),
+            ["cyclic"] = ("Cyclic(0.001, 0.006, 5, Mode = CyclicMode.ExpRange, Gamma = 0.99, Down = 7, CycleMomentum = true)", "cyclic exp-range 0.99 0.001 to 0.006 up 5 down 7 momentum"),
+            ["onecycle"] = ("OneCycle(0.1, 1000, Warm = 0.25, Div = 10, FinalDiv = 100, Linear = true, ThreePhase = true, MomentumLow = 0.8, MomentumHigh = 0.9)", "onecycle 0.1 over 1000 warm 0.25 div 10 final-div 100 linear three-phase momentum 0.8 to 0.9"),
             ["piecewise"] = ("Piecewise(new[] { 0.1, 0.05, 0.01 }, new[] { 10, 20 })", "piecewise 0.1 until 10, 0.05 until 20, 0.01"),
             ["custom"] = ("Custom(\"myDecay\")", "custom myDecay"),
             ["plateau"] = ("Plateau(0.5, 2, Cooldown = 1, Threshold = 0.01, AbsoluteThreshold = true, Mode = PlateauMode.Max, Floor = 1e-5)", "plateau factor 0.5 patience 2 cooldown 1 threshold 0.01 absolute mode max floor 1e-5"),
@@ -169,6 +169,16 @@ namespace ScheduleDsl.Generators.Tests
             var listed = Regex.Matches(File.ReadAllText(Repo("src/ScheduleDsl.Generators/ScheduleDsl.Generators.csproj")), "\\$\\(LanguageSources\\)([^\"]+)\"")
                 .Select(m => m.Groups[1].Value.Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal);
             Assert.Equal(onDisk, listed);
+        }
+
+        [Fact]
+        public void TheMomentumOptionOfAnAttributeNeedsBothLevelsOrNone()
+        {
+            Assert.Equal("lr 0.1: onecycle 0.1 over 100 momentum", ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1), OneCycle(0.1, 100, CycleMomentum = true)] public partial struct S;"));
+            Assert.Equal("lr 0.1: onecycle 0.1 over 100", ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1), OneCycle(0.1, 100, CycleMomentum = false)] public partial struct S;"));
+            string half = ScheduleTextOf("using ScheduleDsl; namespace N; [Schedule(Lr = 0.1), OneCycle(0.1, 100, MomentumLow = 0.8)] public partial struct S;");
+            Assert.Equal("lr 0.1: onecycle 0.1 over 100 momentum 0.8 to ?", half);
+            Assert.Null(Parser.Parse(half).Model);
         }
 
         [Fact]

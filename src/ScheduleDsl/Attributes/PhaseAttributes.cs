@@ -286,6 +286,15 @@ namespace ScheduleDsl
 
         /// <summary>The factor of <see cref="CyclicMode.ExpRange"/>.</summary>
         public double Gamma { get; set; }
+
+        /// <summary>Also cycles the momentum against the rate (PyTorch's <c>cycle_momentum=True</c>): the text's <c>momentum</c> option, with its default levels unless <see cref="MomentumLow"/> and <see cref="MomentumHigh"/> are set.</summary>
+        public bool CycleMomentum { get; set; }
+
+        /// <summary>The momentum at the rate's peak (<c>momentum lo to hi</c>); set with <see cref="MomentumHigh"/>.</summary>
+        public double MomentumLow { get; set; }
+
+        /// <summary>The momentum where the rate is lowest, and outside the phase; set with <see cref="MomentumLow"/>.</summary>
+        public double MomentumHigh { get; set; }
     }
 
     /// <summary><c>onecycle peak over N …</c> (PyTorch <c>OneCycleLR</c>).</summary>
@@ -318,6 +327,15 @@ namespace ScheduleDsl
 
         /// <summary>PyTorch's <c>three_phase</c>: back to the start symmetrically, then down to the end.</summary>
         public bool ThreePhase { get; set; }
+
+        /// <summary>Also cycles the momentum against the rate (PyTorch's <c>cycle_momentum=True</c>): the text's <c>momentum</c> option, with its default levels unless <see cref="MomentumLow"/> and <see cref="MomentumHigh"/> are set.</summary>
+        public bool CycleMomentum { get; set; }
+
+        /// <summary>The momentum at the rate's peak (<c>momentum lo to hi</c>); set with <see cref="MomentumHigh"/>.</summary>
+        public double MomentumLow { get; set; }
+
+        /// <summary>The momentum where the rate is lowest, and outside the phase; set with <see cref="MomentumLow"/>.</summary>
+        public double MomentumHigh { get; set; }
     }
 
     /// <summary><c>piecewise v0 until b1, v1 until b2, …, vn</c>: one more value than boundaries.</summary>

@@ -17,6 +17,9 @@ namespace ScheduleDsl.Language
         /// <summary>An enum: its value picks one of the words; a word may hold <c>{Property|default}</c>, another named number.</summary>
         Enum,
 
+        /// <summary>The <c>momentum [lo to hi]</c> option: <c>CycleMomentum = true</c>, or <c>MomentumLow</c> with <c>MomentumHigh</c>.</summary>
+        Momentum,
+
         /// <summary>A name (a string argument), written as it is when it is a word of letters and digits.</summary>
         Word,
 
@@ -60,6 +63,8 @@ namespace ScheduleDsl.Language
         public static AttributeArgument List(int position, string prefix) => new AttributeArgument(position, null, prefix, AttributeArgumentKind.NumberList);
 
         public static AttributeArgument Enum(int position, string enumName, params string[] words) => new AttributeArgument(position, null, string.Empty, AttributeArgumentKind.Enum, enumName, words);
+
+        public static AttributeArgument Momentum() => new AttributeArgument(-1, "CycleMomentum", "momentum", AttributeArgumentKind.Momentum);
 
         public static AttributeArgument Word(int position) => new AttributeArgument(position, null, string.Empty, AttributeArgumentKind.Word);
 

@@ -23,7 +23,8 @@ namespace ScheduleDsl.Language
                     AttributeArgument.Number(0),
                     AttributeArgument.Number(1, "to"),
                     AttributeArgument.Number(2, "up"),
-                    AttributeArgument.Named("Down", "down")),
+                    AttributeArgument.Named("Down", "down"),
+                    AttributeArgument.Momentum()),
                 "triangular", "triangular2", "exp-range", "to")
         {
         }
@@ -149,7 +150,8 @@ namespace ScheduleDsl.Language
                     AttributeArgument.Named("Div", "div"),
                     AttributeArgument.Named("FinalDiv", "final-div"),
                     AttributeArgument.NamedFlag("Linear", "linear"),
-                    AttributeArgument.NamedFlag("ThreePhase", "three-phase")))
+                    AttributeArgument.NamedFlag("ThreePhase", "three-phase"),
+                    AttributeArgument.Momentum()))
         {
         }
 
