@@ -400,43 +400,21 @@ namespace ScheduleDsl.Generators.Emit
             var names = new List<string>();
             foreach (ChannelModel channel in model.Channels)
             {
-                if (!channel.IsDerived)
+                if (channel.IsDerived)
                 {
-                    CollectCustom(channel.Root, names);
+                    continue;
+                }
+
+                foreach (KernelNode kernel in KernelWalk.Kernels(channel.Root))
+                {
+                    if (kernel is CustomKernel custom && !names.Contains(custom.Name))
+                    {
+                        names.Add(custom.Name);
+                    }
                 }
             }
 
             return names;
-        }
-
-        private static void CollectCustom(ScheduleNode node, List<string> names)
-        {
-            switch (node)
-            {
-                case ChainNode chain:
-                    foreach (ScheduleNode phase in chain.Phases)
-                    {
-                        CollectCustom(phase, names);
-                    }
-
-                    break;
-                case ProductNode product:
-                    foreach (ScheduleNode operand in product.Operands)
-                    {
-                        CollectCustom(operand, names);
-                    }
-
-                    break;
-                case CutNode cut:
-                    CollectCustom(cut.Inner, names);
-                    break;
-                case SkipNode skip:
-                    CollectCustom(skip.Inner, names);
-                    break;
-                case CustomKernel custom when !names.Contains(custom.Name):
-                    names.Add(custom.Name);
-                    break;
-            }
         }
 
         /// <summary>One partial method per <c>custom NAME</c>, for the user to implement in the same type (CS8795 until they do).</summary>

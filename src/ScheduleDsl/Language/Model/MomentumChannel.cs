@@ -13,7 +13,20 @@ namespace ScheduleDsl.Language.Model
         public static List<MomentumOption> Options(ScheduleNode root)
         {
             var options = new List<MomentumOption>();
-            Collect(root, options);
+            foreach (KernelNode kernel in KernelWalk.Kernels(root))
+            {
+                MomentumOption? option = kernel switch
+                {
+                    CyclicKernel cyclic => cyclic.Momentum,
+                    OneCycleKernel onecycle => onecycle.Momentum,
+                    _ => null,
+                };
+                if (option is MomentumOption found)
+                {
+                    options.Add(found);
+                }
+            }
+
             return options;
         }
 
@@ -29,39 +42,6 @@ namespace ScheduleDsl.Language.Model
             MomentumOption first = options[0];
             Written outside = first.At(first.HighValue);
             return new ChannelModel(ScheduleChannel.Momentum, outside, null, View(rate.Root, outside), first.Span, isDerived: true);
-        }
-
-        private static void Collect(ScheduleNode node, List<MomentumOption> options)
-        {
-            switch (node)
-            {
-                case ChainNode chain:
-                    foreach (ScheduleNode phase in chain.Phases)
-                    {
-                        Collect(phase, options);
-                    }
-
-                    break;
-                case ProductNode product:
-                    foreach (ScheduleNode operand in product.Operands)
-                    {
-                        Collect(operand, options);
-                    }
-
-                    break;
-                case CutNode cut:
-                    Collect(cut.Inner, options);
-                    break;
-                case SkipNode skip:
-                    Collect(skip.Inner, options);
-                    break;
-                case CyclicKernel { Momentum: MomentumOption option }:
-                    options.Add(option);
-                    break;
-                case OneCycleKernel { Momentum: MomentumOption option }:
-                    options.Add(option);
-                    break;
-            }
         }
 
         private static ScheduleNode View(ScheduleNode node, Written outside)
