@@ -54,6 +54,22 @@ namespace ScheduleDsl.Cli.Tests
         }
 
         [Fact]
+        public void ACustomFunctionIsExplainedCheckedAndGeneratedButNotEvaluated()
+        {
+            const string text = "lr 0.1: warmup linear 3 from 0.01 -> custom myDecay";
+            var (exit, output, _) = Cli.Run("explain", text);
+            Assert.Equal(0, exit);
+            Assert.Contains("the user's function myDecay", output);
+            Assert.Contains("Not plotted", output);
+            Assert.Equal(0, Cli.Run("check", text).Exit);
+            Assert.Contains("private partial double myDecay(long t, double level);", Cli.Run("generate", text).Out);
+            var (evalExit, _, error) = Cli.Run("eval", text);
+            Assert.Equal(2, evalExit);
+            Assert.Contains("LRS0012", error);
+            Assert.Contains("runs only in code", error);
+        }
+
+        [Fact]
         public void PlotDrawsEveryChannel()
         {
             string path = Path.Combine(_directory, "channels.png");

@@ -25,19 +25,21 @@ namespace ScheduleDsl.Cli.Commands
 
         public static int Run(string text, int? steps, TextWriter output, TextWriter error)
         {
-            ILearningRateSchedule? schedule = ScheduleInput.Parse(text, error);
-            if (schedule == null)
+            // A 'custom NAME' is valid text whose values come from code: it is explained, but not plotted.
+            bool customOnly = !Schedule.TryParse(text, out _, out _) && ScheduleInput.IsValidForCode(text, TextWriter.Null);
+            ILearningRateSchedule? schedule = customOnly ? null : ScheduleInput.Parse(text, error);
+            if (schedule == null && !customOnly)
             {
                 return ExitCodes.BadInput;
             }
 
             ScheduleDescription description = Schedule.Describe(text);
-            output.WriteLine(schedule.ToString());
+            output.WriteLine(description.CanonicalText);
             output.WriteLine(description.Summary);
             bool named = description.Channels.Count > 1 || description.Channels[0].Channel != ScheduleChannel.LearningRate;
             foreach (ScheduleChannelDescription channel in description.Channels)
             {
-                ILearningRateSchedule values = ((IHyperparameterSchedule)schedule).View(channel.Channel);
+                ILearningRateSchedule? values = (schedule as IHyperparameterSchedule)?.View(channel.Channel);
                 if (named)
                 {
                     output.WriteLine();
@@ -47,17 +49,28 @@ namespace ScheduleDsl.Cli.Commands
                 WriteChannel(output, values, channel, steps);
             }
 
+            if (customOnly)
+            {
+                output.WriteLine();
+                output.WriteLine("Not plotted: its values come from custom functions, which run only in code (a [Schedule] type's partial methods, or Schedule.Parse(text, functions)).");
+            }
+
             return ExitCodes.Success;
         }
 
         /// <summary>A channel's phases, one sentence each, and its curve, with a close-up of any phase the curve squeezes.</summary>
-        private static void WriteChannel(TextWriter output, ILearningRateSchedule values, ScheduleChannelDescription channel, int? steps)
+        private static void WriteChannel(TextWriter output, ILearningRateSchedule? values, ScheduleChannelDescription channel, int? steps)
         {
             int index = 1;
             foreach (SchedulePhase phase in channel.Phases)
             {
                 output.WriteLine("  " + index.ToString(CultureInfo.InvariantCulture) + ". [" + phase.Range + "] " + phase.Sentence);
                 index++;
+            }
+
+            if (values == null)
+            {
+                return;
             }
 
             long count = steps ?? DefaultSteps(channel.Length);
