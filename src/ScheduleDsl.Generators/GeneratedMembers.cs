@@ -12,13 +12,18 @@ namespace ScheduleDsl.Generators
     {
         /// <param name="Type">The return or property type, as <see cref="ITypeSymbol.ToDisplayString()"/> writes it.</param>
         /// <param name="MetricOnly">Only written (and so only checked) for schedules with a plateau phase.</param>
-        private sealed record Shape(string Name, bool IsMethod, string Type, string[] Parameters, bool MetricOnly, string Signature);
+        /// <param name="Channel">Only written (and so only checked) when the schedule drives this channel.</param>
+        private sealed record Shape(string Name, bool IsMethod, string Type, string[] Parameters, bool MetricOnly, string Signature, ScheduleChannel? Channel = null);
 
         private static readonly Shape[] Shapes =
         {
             new Shape("Unit", false, "ScheduleDsl.ScheduleUnit", new string[0], false, "ScheduleUnit Unit { get; }"),
             new Shape("IsAbsolute", false, "bool", new string[0], false, "bool IsAbsolute { get; }"),
             new Shape("At", true, "double", new[] { "long" }, false, "double At(long t)"),
+            new Shape("Schedules", true, "bool", new[] { "ScheduleDsl.ScheduleChannel" }, false, "bool Schedules(ScheduleChannel channel)"),
+            new Shape("IsAbsoluteFor", true, "bool", new[] { "ScheduleDsl.ScheduleChannel" }, false, "bool IsAbsoluteFor(ScheduleChannel channel)"),
+            new Shape("Momentum", true, "double", new[] { "long" }, false, "double Momentum(long t)", ScheduleChannel.Momentum),
+            new Shape("WeightDecay", true, "double", new[] { "long" }, false, "double WeightDecay(long t)", ScheduleChannel.WeightDecay),
             new Shape("Observations", false, "long", new string[0], true, "long Observations { get; }"),
             new Shape("Observe", true, "void", new[] { "double" }, true, "void Observe(double metric)"),
             new Shape("GetState", true, "ScheduleDsl.MetricScheduleState", new string[0], true, "MetricScheduleState GetState()"),
@@ -26,11 +31,17 @@ namespace ScheduleDsl.Generators
             new Shape("Reset", true, "void", new string[0], true, "void Reset()"),
         };
 
-        /// <param name="stateful">Whether the schedule has a plateau phase, so the metric members are written too.</param>
-        public static void Check(INamedTypeSymbol type, bool stateful, ScheduleDeclaration declaration, CancellationToken cancellationToken)
+        /// <param name="model">The valid schedule (null when it has errors): a plateau adds the metric members, a channel its method.</param>
+        public static void Check(INamedTypeSymbol type, Language.Model.ScheduleModel? model, ScheduleDeclaration declaration, CancellationToken cancellationToken)
         {
+            bool stateful = model?.IsStateful ?? false;
             foreach (Shape shape in Shapes)
             {
+                if (shape.Channel is ScheduleChannel channel && model?.Find(channel) == null)
+                {
+                    continue;
+                }
+
                 ISymbol? conflict = null;
                 bool matched = false;
                 foreach (ISymbol member in type.GetMembers(shape.Name))

@@ -27,7 +27,7 @@ namespace ScheduleDsl.Generators
                     return declaration;
                 }
 
-                GeneratedMembers.Check(type, declaration.Parsed.Model?.IsStateful ?? false, declaration, cancellationToken);
+                GeneratedMembers.Check(type, declaration.Parsed.Model, declaration, cancellationToken);
             }
 
             return declaration;

@@ -43,6 +43,8 @@ namespace ScheduleDsl.Generators.Tests
         [InlineData("[Schedule(\"constant\")] public partial class A { private double At(long t) => 0; }", "LRS0105")]
         [InlineData("[Schedule(\"plateau factor 0.5 patience 1\")] public partial class A { public int Observe(string s) => 0; }", "LRS0105")]
         [InlineData("[Schedule(\"constant\")] public static partial class A { public static bool IsAbsolute; }", "LRS0105")]
+        [InlineData("[Schedule(\"constant; momentum 0.9: constant\")] public partial class A { public double Momentum => 0.9; }", "LRS0105")]
+        [InlineData("[Schedule(\"constant\")] public partial class A { public bool Schedules(int channel) => false; }", "LRS0105")]
         [InlineData("[Schedule, Warmup((WarmupShape)99, 5)] public partial class A;", "LRS0106")]
         [InlineData("[Schedule(Per = (ScheduleUnit)7), Hold(5)] public partial class A;", "LRS0106")]
         [InlineData("[Schedule, Cyclic(0.1, 1, 5, Mode = (CyclicMode)(-1))] public partial class A;", "LRS0106")]
