@@ -29,13 +29,13 @@ namespace ScheduleDsl.TorchSharp
         public bool HasMomentum => _momentum != null || _betas != null;
 
         /// <summary>Whether the group's options carry a weight decay this driver knows how to set.</summary>
-        public bool HasWeightDecay => _options != null && TryGetWeightDecay(_options, out _);
+        public bool HasWeightDecay => TryGetWeightDecay(_options, out _);
 
         /// <summary>The group's momentum or β₁ now; NaN when it has none.</summary>
         public double Momentum => _momentum?.Momentum ?? _betas?.Betas.Item1 ?? double.NaN;
 
         /// <summary>The group's weight decay now; NaN when it has none this driver can set.</summary>
-        public double WeightDecay => _options != null && TryGetWeightDecay(_options, out double value) ? value : double.NaN;
+        public double WeightDecay => TryGetWeightDecay(_options, out double value) ? value : double.NaN;
 
         /// <summary>What the group is, for messages: its parameter-group type.</summary>
         public string Kind => Group.GetType().FullName ?? Group.GetType().Name;
@@ -55,41 +55,46 @@ namespace ScheduleDsl.TorchSharp
 
         public void SetWeightDecay(double value)
         {
-            switch (_options)
+            ref double? field = ref WeightDecayField(_options, out bool found);
+            if (!found)
             {
-                case SGD.Options o: o.weight_decay = value; break;
-                case Adam.Options o: o.weight_decay = value; break;
-                case AdamW.Options o: o.weight_decay = value; break;
-                case RMSProp.Options o: o.weight_decay = value; break;
-                case Adagrad.Options o: o.weight_decay = value; break;
-                case Adadelta.Options o: o.weight_decay = value; break;
-                case Adamax.Options o: o.weight_decay = value; break;
-                case NAdam.Options o: o.weight_decay = value; break;
-                case RAdam.Options o: o.weight_decay = value; break;
-                case ASGD.Options o: o.weight_decay = value; break;
-                default: throw new InvalidOperationException("The parameter group " + Kind + " has no weight decay to set.");
+                throw new InvalidOperationException("The parameter group " + Kind + " has no weight decay to set.");
             }
+
+            field = value;
         }
 
         /// <summary>The weight decay of the optimizers TorchSharp gives one (an unset value reads as 0, as the optimizers read it).</summary>
-        private static bool TryGetWeightDecay(OptimizerOptions options, out double value)
+        private static bool TryGetWeightDecay(OptimizerOptions? options, out double value)
         {
-            double? found = options switch
+            double? field = WeightDecayField(options, out bool found);
+            value = found ? field ?? 0 : double.NaN;
+            return found;
+        }
+
+        /// <summary>Where options of another type (or none) point: never written, as <c>found</c> is false.</summary>
+        private static double? s_noWeightDecay;
+
+        /// <summary>The options' <c>weight_decay</c> field, one switch for reading and writing it.</summary>
+        private static ref double? WeightDecayField(OptimizerOptions? options, out bool found)
+        {
+            found = true;
+            switch (options)
             {
-                SGD.Options o => o.weight_decay ?? 0,
-                Adam.Options o => o.weight_decay ?? 0,
-                AdamW.Options o => o.weight_decay ?? 0,
-                RMSProp.Options o => o.weight_decay ?? 0,
-                Adagrad.Options o => o.weight_decay ?? 0,
-                Adadelta.Options o => o.weight_decay ?? 0,
-                Adamax.Options o => o.weight_decay ?? 0,
-                NAdam.Options o => o.weight_decay ?? 0,
-                RAdam.Options o => o.weight_decay ?? 0,
-                ASGD.Options o => o.weight_decay ?? 0,
-                _ => null,
-            };
-            value = found ?? double.NaN;
-            return found != null;
+                case SGD.Options o: return ref o.weight_decay;
+                case Adam.Options o: return ref o.weight_decay;
+                case AdamW.Options o: return ref o.weight_decay;
+                case RMSProp.Options o: return ref o.weight_decay;
+                case Adagrad.Options o: return ref o.weight_decay;
+                case Adadelta.Options o: return ref o.weight_decay;
+                case Adamax.Options o: return ref o.weight_decay;
+                case NAdam.Options o: return ref o.weight_decay;
+                case RAdam.Options o: return ref o.weight_decay;
+                case ASGD.Options o: return ref o.weight_decay;
+                default:
+                    found = false;
+                    return ref s_noWeightDecay;
+            }
         }
     }
 }

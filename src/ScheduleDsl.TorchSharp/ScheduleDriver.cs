@@ -16,7 +16,9 @@ namespace ScheduleDsl.TorchSharp
     {
         private readonly GroupHyperparameters[] _groups;
         private readonly ILearningRateSchedule[] _schedules;
-        private readonly IHyperparameterSchedule?[] _channels;
+        private readonly AppliedChannel[] _rates;
+        private readonly AppliedChannel[] _momenta;
+        private readonly AppliedChannel[] _weightDecays;
         private readonly IMetricSchedule?[] _metrics;
         private readonly bool _hasPlateau;
         private readonly AbsoluteRates _absoluteRates;
@@ -54,7 +56,9 @@ namespace ScheduleDsl.TorchSharp
             }
 
             _schedules = new ILearningRateSchedule[schedules.Count];
-            _channels = new IHyperparameterSchedule?[schedules.Count];
+            _rates = new AppliedChannel[schedules.Count];
+            _momenta = new AppliedChannel[schedules.Count];
+            _weightDecays = new AppliedChannel[schedules.Count];
             _metrics = new IMetricSchedule?[schedules.Count];
             for (int i = 0; i < schedules.Count; i++)
             {
@@ -65,7 +69,9 @@ namespace ScheduleDsl.TorchSharp
                 }
 
                 _schedules[i] = schedule;
-                _channels[i] = schedule as IHyperparameterSchedule;
+                _rates[i] = new AppliedChannel(schedule, ScheduleChannel.LearningRate);
+                _momenta[i] = new AppliedChannel(schedule, ScheduleChannel.Momentum);
+                _weightDecays[i] = new AppliedChannel(schedule, ScheduleChannel.WeightDecay);
                 _metrics[i] = schedule as IMetricSchedule;
                 if (_metrics[i] is IMetricSchedule metric && metric.Observations != 0)
                 {
@@ -84,12 +90,13 @@ namespace ScheduleDsl.TorchSharp
                 _baseRates[g] = group.Group.InitialLearningRate;
                 _baseMomenta[g] = group.Momentum;
                 _baseWeightDecays[g] = group.WeightDecay;
-                if (Drives(g, ScheduleChannel.Momentum) && !group.HasMomentum)
+                int s = _schedules.Length == 1 ? 0 : g;
+                if (_momenta[s].IsScheduled && !group.HasMomentum)
                 {
                     throw new ArgumentException("The schedule drives the momentum, but parameter group " + g + " (" + group.Kind + ") has neither a momentum nor Adam's betas; use SGD, RMSprop or the Adam family.", nameof(groups));
                 }
 
-                if (Drives(g, ScheduleChannel.WeightDecay) && !group.HasWeightDecay)
+                if (_weightDecays[s].IsScheduled && !group.HasWeightDecay)
                 {
                     throw new ArgumentException("The schedule drives the weight decay, but parameter group " + g + " (" + group.Kind + ") has no weight decay this driver can set.", nameof(groups));
                 }
@@ -268,39 +275,26 @@ namespace ScheduleDsl.TorchSharp
             for (int g = 0; g < _groups.Length; g++)
             {
                 int s = _schedules.Length == 1 ? 0 : g;
-                ILearningRateSchedule schedule = _schedules[s];
                 GroupHyperparameters group = _groups[g];
-                double rate = schedule.At(t);
-                group.Group.LearningRate = !schedule.IsAbsolute ? rate * _baseRates[g]
-                    : _absoluteRates == AbsoluteRates.ProportionalToInitialRates ? rate * _baseRates[g] / _baseRates[0]
-                    : rate;
-                if (_channels[s] is IHyperparameterSchedule channels)
+                AppliedChannel rate = _rates[s];
+                double value = rate.At(t, _baseRates[g]);
+                group.Group.LearningRate = rate.IsAbsolute && _absoluteRates == AbsoluteRates.ProportionalToInitialRates ? value * _baseRates[g] / _baseRates[0] : value;
+                if (_momenta[s].IsScheduled)
                 {
-                    if (channels.Schedules(ScheduleChannel.Momentum))
+                    double momentum = _momenta[s].At(t, _baseMomenta[g]);
+                    if (!(momentum >= 0 && momentum < 1))
                     {
-                        double momentum = Channel(channels, ScheduleChannel.Momentum, t, _baseMomenta[g]);
-                        if (!(momentum >= 0 && momentum < 1))
-                        {
-                            throw new InvalidOperationException("The schedule's momentum for group " + g + " at " + Word(Unit) + " " + t + " is " + momentum.ToString("R", CultureInfo.InvariantCulture) + "; a momentum lies in [0, 1).");
-                        }
-
-                        group.SetMomentum(momentum);
+                        throw new InvalidOperationException("The schedule's momentum for group " + g + " at " + Word(Unit) + " " + t + " is " + momentum.ToString("R", CultureInfo.InvariantCulture) + "; a momentum lies in [0, 1).");
                     }
 
-                    if (channels.Schedules(ScheduleChannel.WeightDecay))
-                    {
-                        group.SetWeightDecay(Channel(channels, ScheduleChannel.WeightDecay, t, _baseWeightDecays[g]));
-                    }
+                    group.SetMomentum(momentum);
+                }
+
+                if (_weightDecays[s].IsScheduled)
+                {
+                    group.SetWeightDecay(_weightDecays[s].At(t, _baseWeightDecays[g]));
                 }
             }
-        }
-
-        private bool Drives(int group, ScheduleChannel channel) => _channels[_schedules.Length == 1 ? 0 : group]?.Schedules(channel) ?? false;
-
-        private static double Channel(IHyperparameterSchedule schedule, ScheduleChannel channel, long t, double configured)
-        {
-            double value = schedule.At(channel, t);
-            return schedule.IsAbsoluteFor(channel) ? value : value * configured;
         }
 
         private static double[] Copy(IReadOnlyList<double> values)

@@ -9,13 +9,12 @@ namespace ScheduleDsl.Training
     /// </summary>
     internal sealed class ScheduleRates
     {
-        private readonly ILearningRateSchedule? _schedule;
         private readonly IMetricSchedule? _metric;
-        private readonly double _baseRate;
-        private readonly bool _isAbsolute;
-        private readonly Channel _momentum;
-        private readonly Channel _weightDecay;
         private readonly Optimizer _optimizer;
+        private readonly AppliedChannel _rate;
+        private readonly AppliedChannel _momentum;
+        private readonly AppliedChannel _weightDecay;
+        private readonly double _configuredMomentum;
 
         public ScheduleRates(ILearningRateSchedule? schedule, Optimizer optimizer, TrainingProgress progress, int stepsPerEpoch)
         {
@@ -26,20 +25,18 @@ namespace ScheduleDsl.Training
                     + "change the header, or the batch size", "schedule");
             }
 
-            _schedule = schedule;
             _metric = schedule as IMetricSchedule;
-            _baseRate = optimizer.LearningRate;
             _optimizer = optimizer;
-            var channels = schedule as IHyperparameterSchedule;
-            _momentum = new Channel(channels, ScheduleChannel.Momentum, optimizer.ConfiguredMomentum ?? 0);
-            _weightDecay = new Channel(channels, ScheduleChannel.WeightDecay, optimizer.WeightDecay);
-            if (_momentum.Scheduled && optimizer.RefusesMomentum(_momentum.At(0)) is string refused)
+            // Read once: the training step asks for every batch.
+            _rate = new AppliedChannel(schedule, ScheduleChannel.LearningRate);
+            _momentum = new AppliedChannel(schedule, ScheduleChannel.Momentum);
+            _weightDecay = new AppliedChannel(schedule, ScheduleChannel.WeightDecay);
+            _configuredMomentum = optimizer.ConfiguredMomentum ?? 0;
+            if (_momentum.IsScheduled && optimizer.RefusesMomentum(_momentum.At(0, _configuredMomentum)) is string refused)
             {
                 throw new ArgumentException("The schedule drives the momentum, but " + refused + ".", "schedule");
             }
-            // Read once: the training step asks for every batch.
             PerStep = schedule?.Unit == ScheduleUnit.Step;
-            _isAbsolute = schedule?.IsAbsolute ?? false;
             if (_metric != null)
             {
                 long expected = PerStep ? progress.Step : progress.Epoch;
@@ -78,23 +75,14 @@ namespace ScheduleDsl.Training
         public bool PerStep { get; }
 
         /// <summary>The rate for time index <paramref name="t"/> (an epoch, or a step when <see cref="PerStep"/>).</summary>
-        public double At(long t)
-        {
-            if (_schedule == null)
-            {
-                return _baseRate;
-            }
-
-            double value = _schedule.At(t);
-            return _isAbsolute ? value : value * _baseRate;
-        }
+        public double At(long t) => _rate.At(t, _optimizer.LearningRate);
 
         /// <summary>The momentum (β₁ for Adam) for time index <paramref name="t"/>: the schedule's, or the optimizer's own.</summary>
         /// <exception cref="InvalidOperationException">A factor momentum channel takes the momentum to 1 or above.</exception>
         public double Momentum(long t)
         {
-            double value = _momentum.At(t);
-            if (_momentum.Scheduled && !(value < 1))
+            double value = _momentum.At(t, _configuredMomentum);
+            if (_momentum.IsScheduled && !(value < 1))
             {
                 throw new InvalidOperationException(
                     "The schedule's momentum at " + (PerStep ? "step " : "epoch ") + t + " is " + value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
@@ -105,38 +93,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>The decoupled weight decay for time index <paramref name="t"/>: the schedule's, or the optimizer's own.</summary>
-        public double WeightDecay(long t) => _weightDecay.At(t);
-
-        /// <summary>One hyperparameter channel as the trainer applies it: absolute, a factor of the optimizer's value, or that value.</summary>
-        private readonly struct Channel
-        {
-            private readonly IHyperparameterSchedule? _schedule;
-            private readonly ScheduleChannel _channel;
-            private readonly double _configured;
-            private readonly bool _absolute;
-
-            public Channel(IHyperparameterSchedule? schedule, ScheduleChannel channel, double configured)
-            {
-                Scheduled = schedule != null && schedule.Schedules(channel);
-                _schedule = Scheduled ? schedule : null;
-                _channel = channel;
-                _configured = configured;
-                _absolute = Scheduled && schedule!.IsAbsoluteFor(channel);
-            }
-
-            public bool Scheduled { get; }
-
-            public double At(long t)
-            {
-                if (_schedule == null)
-                {
-                    return _configured;
-                }
-
-                double value = _schedule.At(_channel, t);
-                return _absolute ? value : value * _configured;
-            }
-        }
+        public double WeightDecay(long t) => _weightDecay.At(t, _optimizer.WeightDecay);
 
         /// <summary>After a step: a per-step plateau observes the batch loss.</summary>
         public void AfterStep(double batchLoss)

@@ -7,11 +7,7 @@ namespace ScheduleDsl
         public static string Word(ScheduleChannel channel) => Language.Model.ChannelModel.Word(channel);
 
         /// <summary>"Learning rate", "Momentum", "Weight decay".</summary>
-        public static string Title(ScheduleChannel channel)
-        {
-            string noun = Language.Model.ChannelModel.Noun(channel);
-            return char.ToUpperInvariant(noun[0]) + noun.Substring(1);
-        }
+        public static string Title(ScheduleChannel channel) => Language.Model.ChannelModel.Title(channel);
 
         /// <summary>The channel a header word names; false for any other word.</summary>
         public static bool TryParse(string word, out ScheduleChannel channel)

@@ -137,7 +137,7 @@ namespace ScheduleDsl.Generators.Emit
             {
                 if (model.Channels.Length > 1)
                 {
-                    w.Line("/// <para>" + CSharp.Xml(ChannelTitle(channel.Channel)) + ":</para>");
+                    w.Line("/// <para>" + CSharp.Xml(ChannelModel.Title(channel.Channel)) + ":</para>");
                 }
 
                 w.Line("/// <list type=\"number\">");
@@ -147,7 +147,7 @@ namespace ScheduleDsl.Generators.Emit
                 }
 
                 w.Line("/// </list>");
-                string which = model.Channels.Length > 1 ? " of the " + NounOf(channel.Channel) : string.Empty;
+                string which = model.Channels.Length > 1 ? " of the " + ChannelModel.Noun(channel.Channel) : string.Empty;
                 if (channel.Root.IsOpaque)
                 {
                     w.Line("/// <para>Values" + which + ": from the custom function" + (CustomNames(model).Count > 1 ? "s " : " ") + string.Join(", ", CustomNames(model)) + ", so known only when it runs.</para>");
@@ -164,14 +164,6 @@ namespace ScheduleDsl.Generators.Emit
             }
 
             w.Line("/// </remarks>");
-        }
-
-        private static string NounOf(ScheduleChannel channel) => ChannelModel.Noun(channel);
-
-        private static string ChannelTitle(ScheduleChannel channel)
-        {
-            string noun = NounOf(channel);
-            return char.ToUpperInvariant(noun[0]) + noun.Substring(1);
         }
 
         private static string InterfacesOf(ScheduleModel? model) =>
@@ -367,7 +359,7 @@ namespace ScheduleDsl.Generators.Emit
 
             string what = channel.Channel == ScheduleChannel.LearningRate
                 ? (channel.IsAbsolute ? "learning rate" : "factor of the base rate")
-                : channel.IsAbsolute ? NounOf(channel.Channel) : "factor of the optimizer's " + NounOf(channel.Channel);
+                : channel.IsAbsolute ? ChannelModel.Noun(channel.Channel) : "factor of the optimizer's " + ChannelModel.Noun(channel.Channel);
             string source = channel.IsDerived ? " (cycled against the rate by the kernel's 'momentum' option)" : string.Empty;
             if (channel.Channel != ScheduleChannel.LearningRate)
             {

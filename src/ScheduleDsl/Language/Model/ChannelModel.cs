@@ -53,6 +53,13 @@ namespace ScheduleDsl.Language.Model
             _ => "weight decay",
         };
 
+        /// <summary>The hyperparameter as a heading: "Learning rate", "Momentum", "Weight decay".</summary>
+        public static string Title(ScheduleChannel channel)
+        {
+            string noun = Noun(channel);
+            return char.ToUpperInvariant(noun[0]) + noun.Substring(1);
+        }
+
         /// <summary>The value at time <paramref name="t"/> ≥ 0, given the plateau states (null: none observed yet).</summary>
         public double At(long t, PlateauState[]? states)
         {

@@ -13,6 +13,7 @@ namespace ScheduleDsl.Language.Model
             StepsPerEpoch = stepsPerEpoch;
             Channels = channels;
             PlateauCount = plateauCount;
+            Rate = Find(ScheduleChannel.LearningRate);
         }
 
         public ScheduleUnit Unit { get; }
@@ -30,7 +31,7 @@ namespace ScheduleDsl.Language.Model
         public bool IsStateful => PlateauCount > 0;
 
         /// <summary>The learning-rate channel; null when the text schedules only other hyperparameters.</summary>
-        public ChannelModel? Rate => Find(ScheduleChannel.LearningRate);
+        public ChannelModel? Rate { get; }
 
         public ChannelModel? Find(ScheduleChannel channel)
         {
@@ -50,8 +51,8 @@ namespace ScheduleDsl.Language.Model
         /// <summary>A channel's value at <paramref name="t"/>; factor 1 for a hyperparameter the text does not schedule.</summary>
         public double At(ScheduleChannel channel, long t, PlateauState[]? states) => Find(channel)?.At(t, states) ?? 1.0;
 
-        /// <summary>The learning rate (or factor) at <paramref name="t"/>.</summary>
-        public double At(long t, PlateauState[]? states) => At(ScheduleChannel.LearningRate, t, states);
+        /// <summary>The learning rate (or factor) at <paramref name="t"/>; found once, as every training step asks.</summary>
+        public double At(long t, PlateauState[]? states) => Rate?.At(t, states) ?? 1.0;
 
         /// <summary>Hands the metric observed at the end of time <paramref name="t"/> to the plateau phases active then (they drive the rate only).</summary>
         public void Observe(long t, double metric, PlateauState[] states) => Rate?.Observe(t, metric, states);

@@ -42,8 +42,7 @@ namespace ScheduleDsl.Language
             var sentences = new List<string>();
             foreach (ChannelModel channel in model.Channels)
             {
-                string noun = ChannelModel.Noun(channel.Channel);
-                sentences.Add(char.ToUpperInvariant(noun[0]) + noun.Substring(1) + ": " + LowerFirst(Summary(model, channel)));
+                sentences.Add(ChannelModel.Title(channel.Channel) + ": " + LowerFirst(Summary(model, channel)));
             }
 
             if (model.Rate == null)
