@@ -67,6 +67,12 @@ namespace ScheduleDsl.Benchmarks
             Console.WriteLine("products of one 784→256→256→10 step: " + bestProducts.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s = "
                 + (100 * bestProducts / best).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "% of the peak (kernels: " + ScheduleDsl.Training.Kernels.Simd.Describe() + ")");
 
+            foreach ((int m, int k, int n, double gflops) in products.EachProduct(0.3))
+            {
+                Console.WriteLine("  " + m + "×" + k + " · " + k + "×" + n + ": " + gflops.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s = "
+                    + (100 * gflops / best).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%");
+            }
+
             // The whole step (gather, forward, loss, backward, update) of the same network with SGD-momentum, 1.21 MFLOP per sample.
             var trainer = new TrainerBenchmarks();
             trainer.Setup();

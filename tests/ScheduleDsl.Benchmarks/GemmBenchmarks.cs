@@ -46,6 +46,33 @@ namespace ScheduleDsl.Benchmarks
             return values;
         }
 
+        /// <summary>Each product alone, run for about <paramref name="seconds"/>, best of three: which shapes hold the step back.</summary>
+        public System.Collections.Generic.IEnumerable<(int M, int K, int N, double Gflops)> EachProduct(double seconds)
+        {
+            for (int i = 0; i < Shapes.Length; i++)
+            {
+                (int m, int k, int n) = Shapes[i];
+                double best = 0;
+                for (int run = 0; run < 4; run++)
+                {
+                    var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                    long calls = 0;
+                    while (stopwatch.Elapsed.TotalSeconds < seconds)
+                    {
+                        Gemm.Multiply(_a[i], _b[i], _c[i], m, k, n, accumulate: false);
+                        calls++;
+                    }
+
+                    if (run > 0)
+                    {
+                        best = Math.Max(best, 2.0 * m * k * n * calls / stopwatch.Elapsed.TotalSeconds / 1e9);
+                    }
+                }
+
+                yield return (m, k, n, best);
+            }
+        }
+
         [Benchmark]
         public void ProductsOfOneStep()
         {

@@ -56,6 +56,62 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>
+        /// Every tile this machine can run (unpacked, packed <c>Vector&lt;float&gt;</c>, packed 512-bit where the hardware has
+        /// it) gives the reference's values and the same bits as every other: the choice made at start-up cannot change a
+        /// training run. The shapes reach the packed path's edges: rows past the last six-row tile (one to five), columns past
+        /// the last panel, depth blocks with a remainder, and products split across workers.
+        /// </summary>
+        [Theory]
+        [InlineData(256, 784, 128)]
+        [InlineData(256, 128, 784)]
+        [InlineData(130, 270, 131)]
+        [InlineData(40, 600, 50)]
+        [InlineData(12, 1000, 40)]
+        [InlineData(17, 257, 97)]
+        [InlineData(61, 300, 33)]
+        public void EveryTileGivesTheSameBits(int m, int k, int n)
+        {
+            var random = new Random(m * 7919 + k * 31 + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] b = RandomMatrix(random, k * n);
+            float[] start = RandomMatrix(random, m * n);
+            foreach (bool accumulate in new[] { false, true })
+            {
+                float[]? first = null;
+                foreach (GemmTile tile in GemmTileChoice.Available)
+                {
+                    float[] c = (float[])start.Clone();
+                    GemmTileChoice.Override = tile;
+                    try
+                    {
+                        Gemm.Multiply(a, b, c, m, k, n, accumulate);
+                    }
+                    finally
+                    {
+                        GemmTileChoice.Override = null;
+                    }
+
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            double expected = accumulate ? start[i * n + j] : 0;
+                            for (int p = 0; p < k; p++)
+                            {
+                                expected += (double)a[i * k + p] * b[p * n + j];
+                            }
+
+                            Assert.True(Math.Abs(expected - c[i * n + j]) <= 1e-4 * Math.Sqrt(k), $"{tile} accumulate={accumulate} C[{i},{j}]: {expected} vs {c[i * n + j]}");
+                        }
+                    }
+
+                    first ??= c;
+                    Assert.True(first.AsSpan().SequenceEqual(c), $"{tile} differs from {GemmTileChoice.Available[0]} (accumulate={accumulate})");
+                }
+            }
+        }
+
         [Theory]
         [InlineData(1, 1, 1)]
         [InlineData(9, 50, 9)]

@@ -1,0 +1,107 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace ScheduleDsl.Training.Kernels
+{
+    /// <summary>The register tile that large products use; every choice gives identical bits (see <see cref="PackedGemm"/>).</summary>
+    internal enum GemmTile
+    {
+        /// <summary>No packing: the tiles read B where it lies (the scalar path, and hardware without SIMD).</summary>
+        Unpacked,
+
+        /// <summary>Packed panels, 6 rows × 2 <see cref="Vector{T}"/> (6×16 with AVX2, 6×8 with 128-bit vectors).</summary>
+        VectorT,
+
+        /// <summary>Packed panels, 6 rows × 2 <see cref="Vector512{T}"/> (6×32).</summary>
+        Vector512,
+    }
+
+    /// <summary>
+    /// Which tile this process uses. Only processors with 512-bit vectors have a choice, and whether the wide tile pays
+    /// depends on how they execute it (full-width units on Intel and Zen 5; two 256-bit halves on Zen 4), which no
+    /// feature flag says: so the first large product times both tiles on one product of the benchmark network's size
+    /// and keeps the faster. <c>SCHEDULEDSL_GEMM_TILE=vector|vector512|unpacked</c> fixes the choice instead.
+    /// </summary>
+    internal static class GemmTileChoice
+    {
+        private static GemmTile? s_chosen;
+
+        /// <summary>Set by tests to run one tile; null is the process's own choice.</summary>
+        internal static GemmTile? Override { get; set; }
+
+        public static GemmTile Current
+        {
+            get
+            {
+                if (!Simd.IsVectorized)
+                {
+                    return GemmTile.Unpacked;
+                }
+
+                return Override ?? (s_chosen ??= Choose());
+            }
+        }
+
+        /// <summary>The tiles this machine can run.</summary>
+        public static GemmTile[] Available =>
+            !Vector.IsHardwareAccelerated ? new[] { GemmTile.Unpacked }
+            : Vector512.IsHardwareAccelerated ? new[] { GemmTile.Unpacked, GemmTile.VectorT, GemmTile.Vector512 }
+            : new[] { GemmTile.Unpacked, GemmTile.VectorT };
+
+        private static GemmTile Choose()
+        {
+            switch (Environment.GetEnvironmentVariable("SCHEDULEDSL_GEMM_TILE")?.Trim().ToLowerInvariant())
+            {
+                case "vector": return GemmTile.VectorT;
+                case "vector512" when Vector512.IsHardwareAccelerated: return GemmTile.Vector512;
+                case "unpacked": return GemmTile.Unpacked;
+            }
+
+            return Vector512.IsHardwareAccelerated ? Faster(GemmTile.VectorT, GemmTile.Vector512) : GemmTile.VectorT;
+        }
+
+        /// <summary>Best of five single-threaded 96×256·256×256 products with each tile (about 5 ms in all).</summary>
+        private static unsafe GemmTile Faster(GemmTile first, GemmTile second)
+        {
+            const int m = 96, k = 256, n = 256;
+            var a = new float[m * k];
+            var b = new float[k * n];
+            var c = new float[m * n];
+            for (int i = 0; i < a.Length; i++)
+            {
+                a[i] = (i % 7) * 0.25f;
+            }
+
+            for (int i = 0; i < b.Length; i++)
+            {
+                b[i] = (i % 5) * 0.5f;
+            }
+
+            fixed (float* pa = a)
+            fixed (float* pb = b)
+            fixed (float* pc = c)
+            {
+                return Time(second, pa, pb, pc, m, k, n) < Time(first, pa, pb, pc, m, k, n) ? second : first;
+            }
+        }
+
+        private static unsafe long Time(GemmTile tile, float* a, float* b, float* c, int m, int k, int n)
+        {
+            long best = long.MaxValue;
+            for (int run = 0; run < 6; run++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                PackedGemm.Columns(tile, a, b, c, m, k, n, 0, n);
+                long elapsed = Stopwatch.GetTimestamp() - start;
+                if (run > 0)
+                {
+                    best = Math.Min(best, elapsed);
+                }
+            }
+
+            return best;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using ScheduleDsl.Training;
+
+namespace ScheduleDsl.Benchmarks
+{
+    /// <summary>Where the time of one 784→256→256→10 step at batch 128 goes: each part of the step timed alone, best of several one-second runs.</summary>
+    public static class WideStepParts
+    {
+        public static void Run(Func<Optimizer> optimizer, string name)
+        {
+            var random = new Random(3);
+            const int samples = 1024, batch = 128;
+            var x = new float[samples, 784];
+            var y = new float[samples, 10];
+            for (int i = 0; i < samples; i++)
+            {
+                for (int j = 0; j < 784; j++)
+                {
+                    x[i, j] = (float)random.NextDouble();
+                }
+
+                y[i, random.Next(10)] = 1;
+            }
+
+            var model = new Sequential(new Dense(784, 256, Activation.Relu), new Dense(256, 256, Activation.Relu), new Dense(256, 10, Activation.Softmax));
+            model.Compile(Loss.CategoricalCrossEntropy, optimizer());
+            model.Initialize(1);
+            Dataset data = Dataset.From(x, y, 784, 10, Loss.CategoricalCrossEntropy, "x", "y");
+            int[] indices = Enumerable.Range(0, batch).Select(i => (i * 37) % samples).ToArray();
+            var dense = model.Layers.Cast<Dense>().ToArray();
+            Parameter[] parameters = model.Parameters.ToArray();
+            var input = new float[784 * batch];
+            var target = new float[10 * batch];
+            var rows = new float[784 * batch];
+            model.TrainOn(data, indices, 0.01, out _);
+
+            double whole = Time(() => model.TrainOn(data, indices, 0.01, out _));
+            Console.WriteLine("whole step (" + name + "): " + Us(whole));
+            Report("gather", Time(() => data.Gather(indices, input, target, rows)), whole);
+            for (int l = 0; l < dense.Length; l++)
+            {
+                int layer = l;
+                float[] layerInput = layer == 0 ? input : dense[layer - 1].Output;
+                Report("forward " + dense[layer].Inputs + "→" + dense[layer].Outputs, Time(() => dense[layer].Forward(layerInput, batch, true, null!)), whole);
+            }
+
+            for (int l = dense.Length - 1; l >= 0; l--)
+            {
+                int layer = l;
+                float[] layerInput = layer == 0 ? input : dense[layer - 1].Output;
+                float[]? inputGradient = layer == 0 ? null : dense[layer - 1].OutputGradient;
+                Report("backward " + dense[layer].Inputs + "→" + dense[layer].Outputs, Time(() => dense[layer].Backward(layerInput, inputGradient, batch)), whole);
+            }
+
+            Report("optimizer update", Time(() => model.Optimizer.Update(parameters, 0.01, 0.9, 0)), whole);
+        }
+
+        private static void Report(string part, double seconds, double whole) =>
+            Console.WriteLine("  " + part.PadRight(22) + Us(seconds) + " (" + (100 * seconds / whole).ToString("F0", CultureInfo.InvariantCulture) + "%)");
+
+        private static string Us(double seconds) => (seconds * 1e6).ToString("F0", CultureInfo.InvariantCulture) + " µs";
+
+        private static double Time(Action action)
+        {
+            double best = double.MaxValue;
+            for (int run = 0; run < 5; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                int calls = 0;
+                while (stopwatch.Elapsed.TotalSeconds < 0.3)
+                {
+                    action();
+                    calls++;
+                }
+
+                best = Math.Min(best, stopwatch.Elapsed.TotalSeconds / calls);
+            }
+
+            return best;
+        }
+    }
+}
