@@ -56,6 +56,21 @@ namespace ScheduleDsl.Benchmarks
             }
 
             Report("optimizer update", Time(() => model.Optimizer.Update(parameters, 0.01, 0.9, 0)), whole);
+            var transposed = new float[784 * batch];
+            Report("  transpose 784×128", Time(() => ScheduleDsl.Training.Kernels.Transpose.Run(input, transposed, 784, batch)), whole);
+            Report("  transpose 256×256", Time(() => ScheduleDsl.Training.Kernels.Transpose.Run(dense[1].Weight.Value, transposed, 256, 256)), whole);
+            Report("  empty pool job", Time(() =>
+            {
+                var job = default(EmptyJob);
+                ScheduleDsl.Training.Kernels.WorkerPool.Shared.Run(ref job, 2);
+            }), whole);
+        }
+
+        private struct EmptyJob : ScheduleDsl.Training.Kernels.IWorkerJob
+        {
+            public void Execute(int part, int parts)
+            {
+            }
         }
 
         private static void Report(string part, double seconds, double whole) =>

@@ -207,3 +207,91 @@ namespace ScheduleDsl.Training.Tests
         }
     }
 }
+
+namespace ScheduleDsl.Training.Tests
+{
+    /// <summary>
+    /// Large parameters are updated in slices on every worker: the same bits as one pass, for every optimizer and with
+    /// weight decay, and a rule defined outside the library (here a class derived from Adam) still runs its own override.
+    /// </summary>
+    [Collection("Simd")]
+    public class SlicedUpdateTests
+    {
+        public static TheoryData<string> Optimizers => new TheoryData<string> { "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "rmsprop-centered", "adagrad", "adadelta" };
+
+        private static Optimizer Create(string name) => name switch
+        {
+            "sgd" => new Sgd(learningRate: 0.05, weightDecay: 0.01),
+            "momentum" => new Sgd(learningRate: 0.05, momentum: 0.9),
+            "nesterov" => new Sgd(learningRate: 0.05, momentum: 0.9, nesterov: true, weightDecay: 0.01),
+            "adam" => new Adam(learningRate: 1e-3),
+            "adamw" => new AdamW(learningRate: 1e-3, weightDecay: 0.01),
+            "rmsprop" => new RmsProp(learningRate: 1e-3, momentum: 0.5),
+            "rmsprop-centered" => new RmsProp(learningRate: 1e-3, centered: true),
+            "adagrad" => new AdaGrad(learningRate: 0.01),
+            _ => new AdaDelta(learningRate: 1.0),
+        };
+
+        private static float[] Train(Optimizer optimizer, bool sliced)
+        {
+            var random = new Random(5);
+            var parameter = new Parameter("w", new[] { 40_003 });
+            var small = new Parameter("b", new[] { 7 });
+            for (int i = 0; i < parameter.Length; i++)
+            {
+                parameter.Value[i] = (float)(random.NextDouble() * 2 - 1);
+            }
+
+            optimizer.Bind(new[] { parameter, small });
+            bool previous = Optimizer.SliceAcrossWorkers;
+            Optimizer.SliceAcrossWorkers = sliced;
+            try
+            {
+                for (int step = 0; step < 3; step++)
+                {
+                    for (int i = 0; i < parameter.Length; i++)
+                    {
+                        parameter.Gradient[i] = (float)(random.NextDouble() - 0.5);
+                    }
+
+                    optimizer.Step(0.01 * (step + 1));
+                }
+            }
+            finally
+            {
+                Optimizer.SliceAcrossWorkers = previous;
+            }
+
+            return parameter.Value;
+        }
+
+        [Theory]
+        [MemberData(nameof(Optimizers))]
+        public void SlicesGiveTheBitsOfOnePass(string name)
+        {
+            float[] sliced = Train(Create(name), sliced: true);
+            float[] whole = Train(Create(name), sliced: false);
+            Assert.True(sliced.AsSpan().SequenceEqual(whole), name + ": the sliced update differs from one pass");
+            Assert.NotEqual(0f, sliced[0]);
+        }
+
+        [Fact]
+        public void ADerivedRuleRunsItsOwnOverride()
+        {
+            var optimizer = new CountingAdam();
+            Train(optimizer, sliced: true);
+            Assert.Equal(6, optimizer.Calls);
+        }
+
+        private sealed class CountingAdam : Adam
+        {
+            public int Calls { get; private set; }
+
+            protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+            {
+                Calls++;
+                base.Update(value, gradient, slots, lr);
+            }
+        }
+    }
+}

@@ -37,11 +37,15 @@ namespace ScheduleDsl.Training
 
         /// <inheritdoc/>
 
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+
+        private protected override bool IsElementwise => true;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
         {
-            Span<float> a = slots[0];
-            Span<float> t = Scratch.AsSpan(0, value.Length);
+            Span<float> a = slots[0].AsSpan(start, value.Length);
+            Span<float> t = Scratch.AsSpan(start, value.Length);
             Kernels.Vec.MultiplyAdd(gradient, gradient, a, a);
             Kernels.Vec.Add(a, (float)Epsilon, t);
             Kernels.Vec.Sqrt(t, t);

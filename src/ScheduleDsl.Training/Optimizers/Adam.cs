@@ -48,8 +48,12 @@ namespace ScheduleDsl.Training
 
         /// <inheritdoc/>
 
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+
+        private protected override bool IsElementwise => true;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
         {
             // β₁ is this step's (a schedule's momentum channel drives it); the bias correction uses the current β₁, 1 − β₁ᵗ, as PyTorch does.
             double t = Iterations;
@@ -58,8 +62,8 @@ namespace ScheduleDsl.Training
             float b1 = (float)beta1;
             float b2 = (float)Beta2;
             float eps = (float)Epsilon;
-            Span<float> m = slots[0];
-            Span<float> v = slots[1];
+            Span<float> m = slots[0].AsSpan(start, value.Length);
+            Span<float> v = slots[1].AsSpan(start, value.Length);
 
             // One pass: m ← m + (g − m)(1 − β₁); v ← v + (g² − v)(1 − β₂); p ← p − α·m / (√v + ε).
             int i = 0;

@@ -15,6 +15,7 @@ namespace ScheduleDsl.Training
     {
         private float[][][] _slots = Array.Empty<float[][]>();
         private IReadOnlyList<Parameter> _bound = Array.Empty<Parameter>();
+        private bool _slices;
 
         /// <summary>A buffer as long as the largest parameter, for the update rules' intermediate values.</summary>
         protected float[] Scratch { get; private set; } = Array.Empty<float>();
@@ -96,6 +97,7 @@ namespace ScheduleDsl.Training
 
             Scratch = new float[largest];
             Iterations = 0;
+            _slices = IsElementwise && GetType().Assembly == typeof(Optimizer).Assembly;
         }
 
         /// <summary>Sets a state buffer's starting values (AdaGrad starts its accumulator at 0.1).</summary>
@@ -152,12 +154,20 @@ namespace ScheduleDsl.Training
             Iterations++;
             CurrentMomentum = momentum;
             float lr = (float)rate;
+            float decay = weightDecay > 0 ? 1f - (float)(rate * weightDecay) : 1f;
             for (int p = 0; p < parameters.Count; p++)
             {
                 Parameter parameter = parameters[p];
+                if (_slices && SliceAcrossWorkers && parameter.Length >= ParallelLength && Kernels.WorkerPool.Shared.Workers > 1)
+                {
+                    var job = new SliceJob(this, parameter, _slots[p], decay, lr);
+                    Kernels.WorkerPool.Shared.Run(ref job, Kernels.WorkerPool.Shared.Workers);
+                    continue;
+                }
+
                 if (weightDecay > 0)
                 {
-                    Kernels.Vec.Multiply(parameter.Value, 1f - (float)(rate * weightDecay), parameter.Value);
+                    Kernels.Vec.Multiply(parameter.Value, decay, parameter.Value);
                 }
 
                 Update(parameter.Value, parameter.Gradient, _slots[p], lr);
@@ -166,6 +176,60 @@ namespace ScheduleDsl.Training
 
         /// <summary>The update rule for one parameter.</summary>
         protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr);
+
+        /// <summary>Off in tests that compare slices with one pass.</summary>
+        internal static bool SliceAcrossWorkers { get; set; } = true;
+
+        /// <summary>Parameters at least this long are updated in slices across the worker pool (the update is memory-bound).</summary>
+        private const int ParallelLength = 1 << 15;
+
+        /// <summary>
+        /// Whether <see cref="UpdateSlice"/> is the update rule: each element's new values depend on that element alone, so
+        /// slices updated on different threads give the same bits as one pass. The library's optimizers say so; a rule
+        /// defined outside the library (a class derived from <see cref="Adam"/> included, which may override
+        /// <see cref="Update(Span{float}, ReadOnlySpan{float}, float[][], float)"/>) always runs in one call of it.
+        /// </summary>
+        private protected virtual bool IsElementwise => false;
+
+        /// <summary>The update rule for elements <paramref name="start"/> … <paramref name="start"/> + <paramref name="value"/>.Length of a parameter (value and gradient already sliced; the slots and <see cref="Scratch"/> whole).</summary>
+        private protected virtual void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr) =>
+            throw new NotSupportedException("This optimizer updates whole parameters only.");
+
+        /// <summary>One parameter's update split into slices on vector boundaries, one per worker.</summary>
+        private readonly struct SliceJob : Kernels.IWorkerJob
+        {
+            private readonly Optimizer _optimizer;
+            private readonly Parameter _parameter;
+            private readonly float[][] _slots;
+            private readonly float _decay;
+            private readonly float _lr;
+
+            public SliceJob(Optimizer optimizer, Parameter parameter, float[][] slots, float decay, float lr)
+            {
+                _optimizer = optimizer;
+                _parameter = parameter;
+                _slots = slots;
+                _decay = decay;
+                _lr = lr;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void Execute(int part, int parts)
+            {
+                int length = _parameter.Length;
+                int width = System.Numerics.Vector<float>.Count;
+                int vectors = length / width;
+                int start = vectors * part / parts * width;
+                int end = part == parts - 1 ? length : vectors * (part + 1) / parts * width;
+                Span<float> value = _parameter.Value.AsSpan(start, end - start);
+                if (_decay != 1f)
+                {
+                    Kernels.Vec.Multiply(value, _decay, value);
+                }
+
+                _optimizer.UpdateSlice(value, _parameter.Gradient.AsSpan(start, end - start), _slots, start, _lr);
+            }
+        }
 
         /// <summary>The state buffers in the order of <see cref="State"/>, to restore a checkpoint into.</summary>
         internal IEnumerable<float[]> Buffers()

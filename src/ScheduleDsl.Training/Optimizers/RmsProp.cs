@@ -47,15 +47,19 @@ namespace ScheduleDsl.Training
 
         /// <inheritdoc/>
 
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+
+        private protected override bool IsElementwise => true;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
         {
             float rho = (float)Rho;
             float eps = (float)Epsilon;
             float mu = (float)CurrentMomentum;
-            Span<float> velocity = slots[0];
-            Span<float> momentum = slots[1];
-            Span<float> average = slots[2];
+            Span<float> velocity = slots[0].AsSpan(start, value.Length);
+            Span<float> momentum = slots[1].AsSpan(start, value.Length);
+            Span<float> average = slots[2].AsSpan(start, value.Length);
             for (int i = 0; i < value.Length; i++)
             {
                 float g = gradient[i];

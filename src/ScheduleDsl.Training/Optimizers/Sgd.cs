@@ -48,8 +48,12 @@ namespace ScheduleDsl.Training
 
         /// <inheritdoc/>
 
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+
+        private protected override bool IsElementwise => true;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
         {
             if (Momentum == 0)
             {
@@ -60,7 +64,7 @@ namespace ScheduleDsl.Training
             // One pass over the parameter: the update is memory-bound, and three separate passes cost three times the traffic.
             // The momentum is this step's: the configured one, or a schedule's momentum channel.
             float mu = (float)CurrentMomentum;
-            Span<float> m = slots[0];
+            Span<float> m = slots[0].AsSpan(start, value.Length);
             int i = 0;
             if (Kernels.Simd.IsVectorized)
             {
