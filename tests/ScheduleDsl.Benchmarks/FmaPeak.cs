@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -9,95 +10,90 @@ namespace ScheduleDsl.Benchmarks
 {
     /// <summary>
     /// This machine's own fp32 multiply-add peak: every core runs twelve independent chains of fused multiply-adds on
-    /// the widest vectors the runtime accelerates, for about a second; the best of five runs is the peak. Reported
-    /// beside the trainer's figures so they read as a share of what this machine can do, not of a datasheet.
+    /// the widest vectors the runtime accelerates. Reported beside the products and the whole training step, measured in
+    /// the same rounds, so they read as a share of what this machine can do, not of a datasheet.
     /// </summary>
     public static class FmaPeak
     {
         public static void Run()
         {
+            // The machine is shared: a neighbour can halve any one measurement. So the peak, the products and the whole step
+            // are measured in turns, eight rounds of each, and each keeps its best round: all three see the same quiet moments.
             int threads = Environment.ProcessorCount;
             int width = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : Vector128.IsHardwareAccelerated ? 4 : 1;
-            double best = 0;
-            for (int run = 0; run < 5; run++)
-            {
-                const long iterations = 40_000_000;
-                var workers = new Thread[threads];
-                var stopwatch = Stopwatch.StartNew();
-                for (int t = 0; t < threads; t++)
-                {
-                    workers[t] = new Thread(() => Sink = width == 16 ? Chains512(iterations / 2) : Chains256(iterations));
-                    workers[t].Start();
-                }
-
-                foreach (Thread worker in workers)
-                {
-                    worker.Join();
-                }
-
-                double seconds = stopwatch.Elapsed.TotalSeconds;
-                long flops = (long)threads * (width == 16 ? iterations / 2 * 16 : iterations * 8) * 12 * 2;
-                best = Math.Max(best, flops / seconds / 1e9);
-            }
-
-            Console.WriteLine("fp32 FMA peak: " + best.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s on " + threads + " threads, "
-                + (width * 32) + "-bit vectors (" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture + ", " + (System.Runtime.Intrinsics.X86.Fma.IsSupported ? "FMA" : "no x86 FMA") + ")");
-
-            // The eight products of one 784→256→256→10 step at batch 128 (GemmBenchmarks' shapes), best of five 1 s runs.
             var products = new GemmBenchmarks();
             products.Setup();
             double flopsPerStep = 2.0 * (256 * 784 * 128 + 256 * 256 * 128 + 10 * 256 * 128 + 256 * 128 * 784 + 256 * 128 * 256 + 10 * 128 * 256 + 256 * 256 * 128 + 256 * 10 * 128);
-            double bestProducts = 0;
-            for (int run = 0; run < 6; run++)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                int steps = 0;
-                while (stopwatch.Elapsed.TotalSeconds < 1)
-                {
-                    products.ProductsOfOneStep();
-                    steps++;
-                }
-
-                if (run > 0)
-                {
-                    bestProducts = Math.Max(bestProducts, steps * flopsPerStep / stopwatch.Elapsed.TotalSeconds / 1e9);
-                }
-            }
-
-            Console.WriteLine("products of one 784→256→256→10 step: " + bestProducts.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s = "
-                + (100 * bestProducts / best).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "% of the peak (kernels: " + ScheduleDsl.Training.Kernels.Simd.Describe() + ")");
-
-            foreach ((int m, int k, int n, double gflops) in products.EachProduct(0.3))
-            {
-                Console.WriteLine("  " + m + "×" + k + " · " + k + "×" + n + ": " + gflops.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s = "
-                    + (100 * gflops / best).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%");
-            }
-
-            // The whole step (gather, forward, loss, backward, update) of the same network with SGD-momentum, 1.21 MFLOP per sample.
             var trainer = new TrainerBenchmarks();
             trainer.Setup();
-            double bestStep = double.MaxValue;
-            for (int run = 0; run < 6; run++)
+            double peak = 0, bestProducts = 0, bestStep = double.MaxValue;
+            for (int round = 0; round < 9; round++)
             {
-                var stopwatch = Stopwatch.StartNew();
-                int steps = 0;
-                while (stopwatch.Elapsed.TotalSeconds < 1)
+                double roundPeak = Peak(threads, width);
+                double roundProducts = steps(products.ProductsOfOneStep) * flopsPerStep / 1e9;
+                double roundStep = 1 / steps(() => trainer.WideStepBatch128SgdMomentum());
+                if (round > 0)
                 {
-                    trainer.WideStepBatch128SgdMomentum();
-                    steps++;
-                }
-
-                if (run > 0)
-                {
-                    bestStep = Math.Min(bestStep, stopwatch.Elapsed.TotalSeconds / steps);
+                    peak = Math.Max(peak, roundPeak);
+                    bestProducts = Math.Max(bestProducts, roundProducts);
+                    bestStep = Math.Min(bestStep, roundStep);
                 }
             }
 
+            Console.WriteLine("fp32 FMA peak: " + F(peak) + " GFLOP/s on " + threads + " threads, "
+                + (width * 32) + "-bit vectors (" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture + ", " + (System.Runtime.Intrinsics.X86.Fma.IsSupported ? "FMA" : "no x86 FMA") + "), best of 8 rounds");
+            Console.WriteLine("products of one 784→256→256→10 step: " + F(bestProducts) + " GFLOP/s = " + Percent(bestProducts, peak) + " of the peak (kernels: "
+                + ScheduleDsl.Training.Kernels.Simd.Describe() + ", tile " + ScheduleDsl.Training.Kernels.GemmTileChoice.Current + ")");
+            foreach ((int m, int k, int n, double gflops) in products.EachProduct(0.3))
+            {
+                Console.WriteLine("  " + m + "×" + k + " · " + k + "×" + n + ": " + F(gflops) + " GFLOP/s = " + Percent(gflops, peak));
+            }
+
+            // The whole step (gather, forward, loss, backward, update) with SGD-momentum: 1.21 MFLOP per sample.
             double stepFlops = 128 * 2.0 * 605_696 / bestStep / 1e9;
-            Console.WriteLine("whole 784→256→256→10 SGD-momentum step: " + (bestStep * 1e6).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " µs = "
-                + stepFlops.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " GFLOP/s = " + (100 * stepFlops / best).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "% of the peak; products alone "
-                + (flopsPerStep / bestProducts / 1e3).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " µs");
+            Console.WriteLine("whole 784→256→256→10 SGD-momentum step: " + (bestStep * 1e6).ToString("F0", CultureInfo.InvariantCulture) + " µs = "
+                + F(stepFlops) + " GFLOP/s = " + Percent(stepFlops, peak) + " of the peak; products alone "
+                + (flopsPerStep / bestProducts / 1e3).ToString("F0", CultureInfo.InvariantCulture) + " µs");
+
+            static double steps(Action step)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                int count = 0;
+                while (stopwatch.Elapsed.TotalSeconds < 0.4)
+                {
+                    step();
+                    count++;
+                }
+
+                return count / stopwatch.Elapsed.TotalSeconds;
+            }
         }
+
+        /// <summary>Every core runs twelve independent FMA chains for about 0.4 s; GFLOP/s.</summary>
+        private static double Peak(int threads, int width)
+        {
+            const long iterations = 16_000_000;
+            var workers = new Thread[threads];
+            var stopwatch = Stopwatch.StartNew();
+            for (int t = 0; t < threads; t++)
+            {
+                workers[t] = new Thread(() => Sink = width == 16 ? Chains512(iterations / 2) : Chains256(iterations));
+                workers[t].Start();
+            }
+
+            foreach (Thread worker in workers)
+            {
+                worker.Join();
+            }
+
+            double seconds = stopwatch.Elapsed.TotalSeconds;
+            long flops = (long)threads * (width == 16 ? iterations / 2 * 16 : iterations * 8) * 12 * 2;
+            return flops / seconds / 1e9;
+        }
+
+        private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+        private static string Percent(double part, double whole) => (100 * part / whole).ToString("F0", CultureInfo.InvariantCulture) + "%";
 
         public static float Sink { get; private set; }
 

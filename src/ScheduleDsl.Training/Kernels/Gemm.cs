@@ -14,6 +14,9 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Below this many multiply-adds a product runs on the calling thread alone.</summary>
         private const long ParallelThreshold = 1 << 20;
 
+        /// <summary>Packed products at least this deep split across the workers.</summary>
+        private const int MinimumSplitDepth = 64;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
         {
@@ -30,8 +33,10 @@ namespace ScheduleDsl.Training.Kernels
                 bool parallel = (long)m * k * n >= ParallelThreshold && m >= 2 * GemmTiles.RowsPerTile && WorkerPool.Shared.Workers > 1;
                 if (PackedGemm.Applies(tile, m, k, n))
                 {
+                    // Split by columns, each worker packing its own panels: worth it for any product worth packing unless it is
+                    // shallow, where the workers' shared cache line at each row's split costs more than the second core gives.
                     var job = new PackedJob(tile, pa, pb, pc, m, k, n, accumulate);
-                    if (parallel && n / PackedGemm.PanelWidth(tile) >= WorkerPool.Shared.Workers)
+                    if (WorkerPool.Shared.Workers > 1 && k >= MinimumSplitDepth && n / PackedGemm.PanelWidth(tile) >= WorkerPool.Shared.Workers)
                     {
                         WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
                     }
@@ -127,15 +132,17 @@ namespace ScheduleDsl.Training.Kernels
                     return;
                 }
 
-                if (!_accumulate)
+                // The packed tiles start from zero themselves; only the columns the unpacked tiles compute need clearing.
+                int fullEnd = PackedGemm.FullPanelsEnd(_tile, start, end);
+                if (!_accumulate && fullEnd < end)
                 {
                     for (int i = 0; i < _m; i++)
                     {
-                        new Span<float>(_c + (long)i * _n + start, end - start).Clear();
+                        new Span<float>(_c + (long)i * _n + fullEnd, end - fullEnd).Clear();
                     }
                 }
 
-                PackedGemm.Columns(_tile, _a, _b, _c, _m, _k, _n, start, end);
+                PackedGemm.Columns(_tile, _a, _b, _c, _m, _k, _n, start, end, _accumulate);
             }
         }
     }
