@@ -64,6 +64,33 @@ namespace ScheduleDsl.Benchmarks
                 var job = default(EmptyJob);
                 ScheduleDsl.Training.Kernels.WorkerPool.Shared.Run(ref job, 2);
             }), whole);
+            foreach (double idle in new[] { 10.0, 50, 200, 1000 })
+            {
+                Report("  job after " + idle + " µs idle", HandOffAfterIdle(idle), whole);
+            }
+        }
+
+        /// <summary>An empty job's round trip after the workers have idled for <paramref name="idleMicroseconds"/> (as they do while the caller runs element-wise work).</summary>
+        private static double HandOffAfterIdle(double idleMicroseconds)
+        {
+            double best = double.MaxValue, total = 0;
+            const int trials = 400;
+            for (int i = 0; i < trials; i++)
+            {
+                long until = Stopwatch.GetTimestamp() + (long)(idleMicroseconds * 1e-6 * Stopwatch.Frequency);
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                }
+
+                long start = Stopwatch.GetTimestamp();
+                var job = default(EmptyJob);
+                ScheduleDsl.Training.Kernels.WorkerPool.Shared.Run(ref job, 2);
+                double seconds = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
+                best = Math.Min(best, seconds);
+                total += seconds;
+            }
+
+            return total / trials;
         }
 
         private struct EmptyJob : ScheduleDsl.Training.Kernels.IWorkerJob
