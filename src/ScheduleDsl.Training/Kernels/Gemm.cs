@@ -30,7 +30,6 @@ namespace ScheduleDsl.Training.Kernels
             fixed (float* pb = b)
             fixed (float* pc = c)
             {
-                bool parallel = (long)m * k * n >= ParallelThreshold && m >= 2 * GemmTiles.RowsPerTile && WorkerPool.Shared.Workers > 1;
                 if (PackedGemm.Applies(tile, m, k, n))
                 {
                     // Split by columns, each worker packing its own panels: worth it for any product worth packing unless it is
@@ -45,7 +44,7 @@ namespace ScheduleDsl.Training.Kernels
                         job.Execute(0, 1);
                     }
                 }
-                else if (parallel)
+                else if ((long)m * k * n >= ParallelThreshold && m >= 2 * GemmTiles.RowsPerTile && WorkerPool.Shared.Workers > 1)
                 {
                     var job = new RowsJob(pa, pb, pc, m, k, n, accumulate);
                     WorkerPool.Shared.Run(ref job, m);
