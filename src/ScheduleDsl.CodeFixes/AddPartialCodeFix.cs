@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,14 +18,28 @@ namespace ScheduleDsl.CodeFixes
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Language.DiagnosticIds.NotPartial);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // Fix All finds each diagnostic's type itself: dotnet format may start it from another ID's diagnostic.
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+        {
+            SyntaxNode? root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var types = diagnostics
+                .Where(d => d.Id == Language.DiagnosticIds.NotPartial)
+                .Select(d => TypeAt(root, d))
+                .OfType<TypeDeclarationSyntax>();
+            return document.WithSyntaxRoot(AddPartial(root, types));
+        });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                TypeDeclarationSyntax? type = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+                TypeDeclarationSyntax? type = root == null ? null : TypeAt(root, diagnostic);
                 if (type == null)
                 {
                     continue;
@@ -35,20 +51,31 @@ namespace ScheduleDsl.CodeFixes
             }
         }
 
+        private static TypeDeclarationSyntax? TypeAt(SyntaxNode root, Diagnostic diagnostic) =>
+            root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+
         private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax type, CancellationToken cancellationToken)
         {
             SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var chain = ImmutableArray.CreateBuilder<TypeDeclarationSyntax>();
-            for (SyntaxNode? node = type; node != null; node = node.Parent)
+            return document.WithSyntaxRoot(AddPartial(root, new[] { type }));
+        }
+
+        /// <summary>Makes each type, and every type containing it, partial.</summary>
+        private static SyntaxNode AddPartial(SyntaxNode root, IEnumerable<TypeDeclarationSyntax> types)
+        {
+            var chain = new HashSet<TypeDeclarationSyntax>();
+            foreach (TypeDeclarationSyntax type in types)
             {
-                if (node is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                for (SyntaxNode? node = type; node != null; node = node.Parent)
                 {
-                    chain.Add(declaration);
+                    if (node is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        chain.Add(declaration);
+                    }
                 }
             }
 
-            SyntaxNode updated = root.ReplaceNodes(chain, (original, rewritten) => AddPartial(rewritten));
-            return document.WithSyntaxRoot(updated);
+            return root.ReplaceNodes(chain, (original, rewritten) => AddPartial(rewritten));
         }
 
         private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace ScheduleDsl.CodeFixes
     /// Replaces the diagnostic's span inside the schedule string with each keyword the analyzer suggests (the
     /// diagnostic's <see cref="ScheduleAnalyzer.SuggestionsProperty"/>). The first (best) suggestion of every diagnostic
     /// shares one equivalence key, so Fix All — and <c>dotnet format</c> — takes each word to its own best suggestion in
-    /// one pass; the others are offered one by one.
+    /// one pass; Fix All from another suggestion applies that word wherever it is among the suggestions.
     /// </summary>
     public abstract class KeywordSuggestionCodeFix : CodeFixProvider
     {
@@ -28,19 +29,14 @@ namespace ScheduleDsl.CodeFixes
         public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
         /// <inheritdoc/>
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public sealed override FixAllProvider GetFixAllProvider() => TextChangeFixAll.Create(_id, ChangeFor);
 
         /// <inheritdoc/>
         public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Id != _id || !diagnostic.Properties.TryGetValue(ScheduleAnalyzer.SuggestionsProperty, out string? suggestions) || suggestions == null)
-                {
-                    continue;
-                }
-
-                string[] words = suggestions.Split(' ');
+                string[] words = Suggestions(diagnostic);
                 for (int i = 0; i < words.Length; i++)
                 {
                     var change = new TextChange(diagnostic.Location.SourceSpan, words[i]);
@@ -52,6 +48,26 @@ namespace ScheduleDsl.CodeFixes
 
             return Task.CompletedTask;
         }
+
+        private TextChange? ChangeFor(Diagnostic diagnostic, string? equivalenceKey)
+        {
+            string[] words = Suggestions(diagnostic);
+            if (words.Length == 0)
+            {
+                return null;
+            }
+
+            string prefix = _id + ":";
+            string word = equivalenceKey != null && equivalenceKey.StartsWith(prefix, StringComparison.Ordinal)
+                ? equivalenceKey.Substring(prefix.Length)
+                : words[0];
+            return Array.IndexOf(words, word) >= 0 ? new TextChange(diagnostic.Location.SourceSpan, word) : null;
+        }
+
+        private string[] Suggestions(Diagnostic diagnostic) =>
+            diagnostic.Id == _id && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.SuggestionsProperty, out string? suggestions) && !string.IsNullOrEmpty(suggestions)
+                ? suggestions!.Split(' ')
+                : Array.Empty<string>();
     }
 
     /// <summary>LRS0002: an unknown word becomes the keyword it most likely meant.</summary>

@@ -21,28 +21,33 @@ namespace ScheduleDsl.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Language.DiagnosticIds.WarmupFromZero);
 
         /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => TextChangeFixAll.Create(Language.DiagnosticIds.WarmupFromZero, (diagnostic, _) => ChangeFor(diagnostic));
 
         /// <inheritdoc/>
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixStartProperty, out string? start)
-                    && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixEndProperty, out string? end)
-                    && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixTextProperty, out string? text)
-                    && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixTitleProperty, out string? title)
-                    && text != null && title != null
-                    && int.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out int from)
-                    && int.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out int to)
-                    && to >= from)
+                if (ChangeFor(diagnostic) is TextChange change && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixTitleProperty, out string? title) && title != null)
                 {
-                    var change = new TextChange(TextSpan.FromBounds(from, to), text);
                     context.RegisterCodeFix(CodeAction.Create(title, ct => TextChanges.Apply(context.Document, change, ct), diagnostic.Id), diagnostic);
                 }
             }
 
             return Task.CompletedTask;
         }
+
+        /// <summary>The edit the analyzer attached to the diagnostic; null for one without (an attribute-form warmup).</summary>
+        private static TextChange? ChangeFor(Diagnostic diagnostic) =>
+            diagnostic.Id == Language.DiagnosticIds.WarmupFromZero
+            && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixStartProperty, out string? start)
+            && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixEndProperty, out string? end)
+            && diagnostic.Properties.TryGetValue(ScheduleAnalyzer.FixTextProperty, out string? text)
+            && text != null
+            && int.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out int from)
+            && int.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out int to)
+            && to >= from
+                ? new TextChange(TextSpan.FromBounds(from, to), text)
+                : null;
     }
 }

@@ -36,8 +36,8 @@ namespace ScheduleDsl.Generators.Tests
             return test.RunAsync();
         }
 
-        /// <summary>Fix All in one iteration: every diagnostic fixed by the actions that share the first one's equivalence key.</summary>
-        public static Task VerifyFixAll<TFix>(string markup, string fixedCode)
+        /// <summary>Fix All in one iteration from the chosen action (<paramref name="codeActionIndex"/>); <paramref name="diagnostics"/> is how many fixes applying them one by one takes.</summary>
+        public static Task VerifyFixAll<TFix>(string markup, string fixedCode, int? codeActionIndex = null, int diagnostics = 3)
             where TFix : CodeFixProvider, new()
         {
             var test = new CSharpCodeFixTest<ScheduleAnalyzer, TFix, DefaultVerifier>
@@ -46,8 +46,9 @@ namespace ScheduleDsl.Generators.Tests
                 FixedCode = fixedCode,
                 ReferenceAssemblies = Net10,
                 NumberOfFixAllIterations = 1,
+                CodeActionIndex = codeActionIndex,
                 CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
-                NumberOfIncrementalIterations = 3,
+                NumberOfIncrementalIterations = diagnostics,
             };
             AddReferences(test.TestState);
             AddReferences(test.FixedState);

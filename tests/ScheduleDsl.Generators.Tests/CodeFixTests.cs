@@ -38,6 +38,23 @@ namespace ScheduleDsl.Generators.Tests
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 {|LRS0002:evry|} 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: {|LRS0002:cosnie|} 10 to 0.01\")]\npublic partial class C;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: cosine 10 to 0.01\")]\npublic partial class C;\n");
 
+        /// <summary>Fix All from the second suggestion applies that word wherever it is among the suggestions.</summary>
+        [Fact]
+        public Task FixAllFromAnotherSuggestionAppliesThatWord() =>
+            AnalyzerTest.VerifyFixAll<UnknownWordCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:co|}\")]\npublic partial class A;\n[Schedule(\"lr 0.1: {|LRS0002:co|}\")]\npublic partial class B;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: cosine{|LRS0001:|}\")]\npublic partial class A;\n[Schedule(\"lr 0.1: cosine{|LRS0001:|}\")]\npublic partial class B;\n",
+                codeActionIndex: 1,
+                diagnostics: 2);
+
+        /// <summary>Fix All makes every schedule type in a document partial, and each container once.</summary>
+        [Fact]
+        public Task FixAllMakesEveryScheduleTypePartial() =>
+            AnalyzerTest.VerifyFixAll<AddPartialCodeFix>(
+                "using ScheduleDsl;\npublic class Outer\n{\n    [Schedule(\"lr 0.1: constant\")]\n    internal struct {|LRS0100:A|} { }\n    [Schedule(\"lr 0.2: constant\")]\n    internal struct {|LRS0100:B|} { }\n}\n",
+                "using ScheduleDsl;\npublic partial class Outer\n{\n    [Schedule(\"lr 0.1: constant\")]\n    internal partial struct A { }\n    [Schedule(\"lr 0.2: constant\")]\n    internal partial struct B { }\n}\n",
+                diagnostics: 2);
+
         [Fact]
         public Task CompletesAKeywordThatIsOutOfPlace() =>
             AnalyzerTest.VerifyFix<MisplacedKeywordCodeFix>(
