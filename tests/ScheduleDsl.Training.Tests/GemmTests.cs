@@ -60,7 +60,7 @@ namespace ScheduleDsl.Training.Tests
         /// Every tile this machine can run (unpacked, packed <c>Vector&lt;float&gt;</c>, packed 512-bit where the hardware has
         /// it) gives the reference's values, and the packed tiles — the ones a process chooses between at start-up — give the
         /// same bits as each other, so the choice cannot change a training run. The shapes reach the packed path's edges: rows past the last six-row tile (one to five), columns past
-        /// the last panel, depth blocks with a remainder, and products split across workers.
+        /// the last panel (for the 512-bit tile also 16 to 31 of them, and products narrower than its panel), depth blocks with a remainder, and products split across workers.
         /// </summary>
         [Theory]
         [InlineData(256, 784, 128)]
@@ -70,6 +70,8 @@ namespace ScheduleDsl.Training.Tests
         [InlineData(12, 1000, 40)]
         [InlineData(17, 257, 97)]
         [InlineData(61, 300, 33)]
+        [InlineData(18, 1200, 20)]
+        [InlineData(7, 900, 60)]
         public void EveryTileGivesTheSameBits(int m, int k, int n)
         {
             var random = new Random(m * 7919 + k * 31 + n);

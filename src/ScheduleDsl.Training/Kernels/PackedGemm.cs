@@ -26,9 +26,12 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Below this many multiply-adds packing costs more than it saves.</summary>
         public const long Threshold = 1 << 18;
 
-        /// <summary>Whether a product this size is worth packing: a full row tile, a full panel and enough work.</summary>
+        /// <summary>
+        /// Whether a product this size is worth packing: a full row tile, a full <see cref="GemmTile.VectorT"/> panel and
+        /// enough work. The same for both packed tiles, so that the choice between them never changes which columns are packed.
+        /// </summary>
         public static bool Applies(GemmTile tile, int m, int k, int n) =>
-            tile != GemmTile.Unpacked && m >= GemmTiles.RowsPerTile && n >= PanelWidth(tile) && (long)m * k * n >= Threshold;
+            tile != GemmTile.Unpacked && m >= GemmTiles.RowsPerTile && n >= PanelWidth(GemmTile.VectorT) && (long)m * k * n >= Threshold;
 
         /// <summary>
         /// Computes columns <paramref name="columnStart"/> to <paramref name="columnEnd"/> of <paramref name="m"/> rows of
@@ -38,6 +41,23 @@ namespace ScheduleDsl.Training.Kernels
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Columns(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, int columnStart, int columnEnd, bool accumulate)
         {
+            // The wide tile leaves to the narrow one the columns the narrow one would pack past the last wide panel, and so
+            // to the unpacked tiles exactly the columns they compute under the narrow tile: the same bits either way.
+            if (tile == GemmTile.Vector512 && PanelWidth(GemmTile.VectorT) < PanelWidth(tile))
+            {
+                int wideEnd = FullPanelsEnd(tile, columnStart, columnEnd);
+                if (columnEnd - wideEnd >= PanelWidth(GemmTile.VectorT))
+                {
+                    if (wideEnd > columnStart)
+                    {
+                        Columns(tile, a, b, c, m, k, n, columnStart, wideEnd, accumulate);
+                    }
+
+                    Columns(GemmTile.VectorT, a, b, c, m, k, n, wideEnd, columnEnd, accumulate);
+                    return;
+                }
+            }
+
             int panelWidth = PanelWidth(tile);
             int fullEnd = FullPanelsEnd(tile, columnStart, columnEnd);
             int fullRows = m / GemmTiles.RowsPerTile * GemmTiles.RowsPerTile;
