@@ -76,6 +76,11 @@ namespace ScheduleDsl.Cli
                 error.WriteLine("error: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (ScheduleDsl.Training.KernelSettingException e)
+            {
+                error.WriteLine("error: " + e.Message);
+                return ExitCodes.BadInput;
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 // An output that passed the checks before the work but failed while written (a full disk, /dev/full).

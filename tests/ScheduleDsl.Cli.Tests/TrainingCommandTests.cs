@@ -96,6 +96,25 @@ namespace ScheduleDsl.Cli.Tests
             Assert.Equal(Losses(whole, 2), Losses(second, 0));
         }
 
+        /// <summary>A kernel setting that is not one is refused with a message and the bad-input exit code, not a crash.</summary>
+        [Fact]
+        public void ABadKernelSettingIsAnErrorNotACrash()
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["SCHEDULEDSL_GEMM_TILE"] = "avx512";
+            foreach (string argument in new[] { typeof(CliApp).Assembly.Location, "train", "--tutorial-data", "--epochs", "1", "--quiet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            string stderr = process.StandardError.ReadToEnd();
+            process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000));
+            Assert.Equal(ExitCodes.BadInput, process.ExitCode);
+            Assert.Equal("error: SCHEDULEDSL_GEMM_TILE is 'avx512', which is not a tile: use vector, vector512 or unpacked, or unset it to let the process choose.", stderr.Trim());
+        }
+
         [Fact]
         public void ACheckpointResumesExactlyInANewProcess()
         {

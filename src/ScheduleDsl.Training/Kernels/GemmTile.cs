@@ -22,7 +22,8 @@ namespace ScheduleDsl.Training.Kernels
     /// Which tile this process uses. Only processors with 512-bit vectors have a choice, and whether the wide tile pays
     /// depends on how they execute it (full-width units on Intel and Zen 5; two 256-bit halves on Zen 4), which no
     /// feature flag says: so the first large product times both tiles on one product of the benchmark network's size
-    /// and keeps the faster. <c>SCHEDULEDSL_GEMM_TILE=vector|vector512|unpacked</c> fixes the choice instead.
+    /// and keeps the faster. <c>SCHEDULEDSL_GEMM_TILE=vector|vector512|unpacked</c> fixes the choice instead; any other
+    /// value, or a tile the machine cannot run, makes the first large product throw.
     /// </summary>
     internal static class GemmTileChoice
     {
@@ -35,12 +36,9 @@ namespace ScheduleDsl.Training.Kernels
         {
             get
             {
-                if (!Simd.IsVectorized)
-                {
-                    return GemmTile.Unpacked;
-                }
-
-                return Override ?? (s_chosen ??= Choose());
+                // Chosen even when the scalar kernels run, so that a bad SCHEDULEDSL_GEMM_TILE is reported there too.
+                GemmTile chosen = s_chosen ??= Choose();
+                return Simd.IsVectorized ? Override ?? chosen : GemmTile.Unpacked;
             }
         }
 
@@ -52,14 +50,51 @@ namespace ScheduleDsl.Training.Kernels
 
         private static GemmTile Choose()
         {
-            switch (Environment.GetEnvironmentVariable("SCHEDULEDSL_GEMM_TILE")?.Trim().ToLowerInvariant())
+            bool vectorized = Vector.IsHardwareAccelerated;
+            GemmTile? requested = Requested(Environment.GetEnvironmentVariable(Variable), vectorized, Vector512.IsHardwareAccelerated);
+            if (requested is GemmTile tile)
             {
-                case "vector": return GemmTile.VectorT;
-                case "vector512" when Vector512.IsHardwareAccelerated: return GemmTile.Vector512;
-                case "unpacked": return GemmTile.Unpacked;
+                return tile;
+            }
+
+            if (!vectorized)
+            {
+                return GemmTile.Unpacked;
             }
 
             return Vector512.IsHardwareAccelerated ? Faster(GemmTile.VectorT, GemmTile.Vector512) : GemmTile.VectorT;
+        }
+
+        /// <summary>The environment variable that fixes the tile.</summary>
+        internal const string Variable = "SCHEDULEDSL_GEMM_TILE";
+
+        /// <summary>
+        /// The tile <see cref="Variable"/> asks for; null when it is unset or empty. A value this machine cannot run, or
+        /// one that is not a tile, is an error rather than silently replaced by the process's own choice.
+        /// </summary>
+        internal static GemmTile? Requested(string? value, bool vectorized, bool has512)
+        {
+            string name = value?.Trim().ToLowerInvariant() ?? "";
+            GemmTile? tile = name switch
+            {
+                "" => null,
+                "unpacked" => GemmTile.Unpacked,
+                "vector" => GemmTile.VectorT,
+                "vector512" => GemmTile.Vector512,
+                _ => throw new KernelSettingException(
+                    Variable + " is '" + value + "', which is not a tile: use vector, vector512 or unpacked, or unset it to let the process choose."),
+            };
+            if (tile is GemmTile.VectorT or GemmTile.Vector512 && !vectorized)
+            {
+                throw new KernelSettingException(Variable + " is '" + value + "', but this process runs without hardware SIMD: use unpacked, or unset it.");
+            }
+
+            if (tile == GemmTile.Vector512 && !has512)
+            {
+                throw new KernelSettingException(Variable + " is '" + value + "', but this processor has no 512-bit vectors (AVX-512): use vector or unpacked, or unset it.");
+            }
+
+            return tile;
         }
 
         /// <summary>Best of five single-threaded 96×256·256×256 products with each tile (about 5 ms in all).</summary>
