@@ -36,7 +36,7 @@ print("%.5f %.5f %.0f %.0f" % (statistics.median(firsts), statistics.median(rest
 PY
 }
 
-printf '%-14s | %-28s | %-12s | %-12s | %-14s | %-14s | %s\n' workload side "1st epoch s" "median s" "samples/s" "incl. 1st" "ratio"
+printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s | %s\n' workload side "1st epoch s" "median s" "samples/s" "incl. 1st" "ratio"
 for w in tutorial wide-momentum wide-adam; do
   ours=(); theirs=()
   for r in $(seq "$repeats"); do
@@ -47,6 +47,6 @@ for w in tutorial wide-momentum wide-adam; do
   done
   read -r of om os oa <<<"$(summary "$w" "$(samples "$w")" "${ours[@]}")"
   read -r tf tm ts ta <<<"$(summary "$w" "$(samples "$w")" "${theirs[@]}")"
-  printf '%-14s | %-28s | %-12s | %-12s | %-14s | %-14s | %s\n' "$w" "ScheduleDsl ${EXTRA_ENV:-}" "$of" "$om" "$os" "$oa" "$(/usr/bin/python3 -c "print('%.2fx (incl. 1st: %.2fx)' % ($os / $ts, $oa / $ta))")"
-  printf '%-14s | %-28s | %-12s | %-12s | %-14s | %-14s |\n' "$w" "PyTorch $(/usr/bin/python3 -c "import json;d=json.load(open('${theirs[0]}'));print(d['torch'], d['threads'], 'threads')")" "$tf" "$tm" "$ts" "$ta"
+  printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s | %s\n' "$w" "ScheduleDsl ${EXTRA_ENV:-}" "$of" "$om" "$os" "$oa" "$(/usr/bin/python3 -c "print('%.2fx (incl. 1st: %.2fx)' % ($os / $ts, $oa / $ta))")"
+  printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s |\n' "$w" "PyTorch $(/usr/bin/python3 -c "import json;d=json.load(open('${theirs[0]}'));print(d['torch'], d['threads'], 'threads', ('OpenBLAS ' + d['openblas_coretype']) if d.get('openblas_coretype') else '')")" "$tf" "$tm" "$ts" "$ta"
 done
