@@ -210,6 +210,8 @@ namespace ScheduleDsl.Training.Tests
         [InlineData(50, 3)]
         [InlineData(17, 23)]
         [InlineData(128, 784)]
+        [InlineData(784, 128)]
+        [InlineData(203, 170)]
         public void TransposesExactly(int rows, int columns)
         {
             float[] source = RandomMatrix(new Random(rows * 31 + columns), rows * columns);
