@@ -38,6 +38,14 @@ namespace ScheduleDsl.Generators.Tests
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:stpe|} 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 {|LRS0002:evry|} 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: {|LRS0002:cosnie|} 10 to 0.01\")]\npublic partial class C;\n",
                 "using ScheduleDsl;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class A;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class B;\n[Schedule(\"lr 0.1: cosine 10 to 0.01\")]\npublic partial class C;\n");
 
+        /// <summary>Two typos in one phase are both found, so one Fix All fixes both.</summary>
+        [Fact]
+        public Task FixAllFixesTwoTyposInOnePhase() =>
+            AnalyzerTest.VerifyFixAll<UnknownWordCodeFix>(
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: {|LRS0002:stpe|} 0.8 {|LRS0002:evry|} 2\")]\npublic partial class A;\n",
+                "using ScheduleDsl;\n[Schedule(\"lr 0.1: step 0.8 every 2\")]\npublic partial class A;\n",
+                diagnostics: 2);
+
         /// <summary>Fix All from the second suggestion applies that word wherever it is among the suggestions.</summary>
         [Fact]
         public Task FixAllFromAnotherSuggestionAppliesThatWord() =>

@@ -161,6 +161,30 @@ namespace ScheduleDsl.Tests
             Assert.Equal(suggestions, string.Join(" ", d.Suggestions));
         }
 
+        /// <summary>
+        /// After an unknown word that can only have meant one keyword, the parser reads on as that keyword, so a second
+        /// mistake in the same phase is reported in the same pass; a word that may mean several stops the phase there.
+        /// </summary>
+        [Theory]
+        [InlineData("[|stpe|] 0.8 [|evry|] 2", "step", "every")]
+        [InlineData("lr 0.1: warmup linear 5 from 0.01 -> [|cosnie|] 10 [|ot|] 0.01", "cosine", "to")]
+        [InlineData("[|stpe|] 0.8 every 2 [|fro|] 4", "step", "for")]
+        public void ReadsOnAfterAnUnknownWordThatCanMeanOneKeyword(string markup, string first, string second)
+        {
+            (string text, IReadOnlyList<(int Offset, int Length)> spans) = Markup.ParseAll(markup);
+            ScheduleDiagnostic[] errors = Schedule.Check(text).Where(d => d.Severity == ScheduleDiagnosticSeverity.Error).ToArray();
+            Assert.Equal(new[] { "LRS0002", "LRS0002" }, errors.Select(d => d.Id));
+            Assert.Equal(spans, errors.Select(d => (d.Offset, d.Length)));
+            Assert.Equal(new[] { first, second }, errors.Select(d => string.Join(" ", d.Suggestions)));
+        }
+
+        [Fact]
+        public void AnUnknownWordWithSeveralMeaningsEndsThePhase()
+        {
+            ScheduleDiagnostic d = Assert.Single(Schedule.Check("co 10 evry 2"), x => x.Severity == ScheduleDiagnosticSeverity.Error);
+            Assert.Equal(("LRS0002", 0, 2), (d.Id, d.Offset, d.Length));
+        }
+
         [Theory]
         [InlineData("step 1.5 every 2 for 10")]
         [InlineData("(warmup linear 2 from 0.5 -> exp 1.1) for 5")]

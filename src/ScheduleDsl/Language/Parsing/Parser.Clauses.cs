@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ScheduleDsl.Language.Model;
 
@@ -67,7 +68,17 @@ namespace ScheduleDsl.Language
                 {
                     remaining.Add("for");
                     remaining.Add("skip");
-                    ReportUnknownWord(token, remaining);
+                    IReadOnlyList<string> meant = ReportUnknownWord(token, remaining);
+                    ClauseSpec? likely = meant.Count == 1 ? Array.Find(specs, candidate => candidate.Keyword == meant[0]) : null;
+                    if (likely != null)
+                    {
+                        // Read on as the one clause the word can have meant, so that a later mistake is found in the same pass.
+                        _position++;
+                        found.Seen.Add(likely.Keyword);
+                        ParseClauseValue(likely, new Token(TokenKind.Word, token.Offset, token.Length, likely.Keyword, 0), found);
+                        failed = true;
+                        continue;
+                    }
                 }
                 else
                 {

@@ -196,6 +196,7 @@ namespace ScheduleDsl.Language
         {
             Token token = Current;
             ScheduleNode? node = null;
+            bool recovered = false;
             switch (token.Kind)
             {
                 case TokenKind.OpenParen:
@@ -241,9 +242,19 @@ namespace ScheduleDsl.Language
                     node = ParseKernel();
                     break;
                 case TokenKind.Word when !Keywords.IsKeyword(token.Text):
-                    ReportUnknownWord(token, Keywords.Kernels);
-                    SkipToPhaseEnd();
-                    return null;
+                    IReadOnlyList<string> meant = ReportUnknownWord(token, Keywords.Kernels);
+                    if (meant.Count != 1 || !KernelCatalog.IsKernel(meant[0]))
+                    {
+                        SkipToPhaseEnd();
+                        return null;
+                    }
+
+                    // Read on as the one kernel the word can have meant, so that a second mistake in the phase is found in
+                    // the same pass (and fixed by the same Fix All); the phase has failed either way.
+                    _position++;
+                    KernelCatalog.Find(meant[0]).Parse(this, new Token(TokenKind.Word, token.Offset, token.Length, meant[0], 0));
+                    recovered = true;
+                    break;
                 case TokenKind.BadNumber:
                 case TokenKind.BadCharacter:
                     SkipToPhaseEnd();
@@ -259,7 +270,7 @@ namespace ScheduleDsl.Language
             TextSpan skipSpan = default;
             Written? cut = null;
             TextSpan forSpan = default;
-            bool failed = node == null;
+            bool failed = node == null || recovered;
             while (Current.IsWord("skip") || Current.IsWord("for"))
             {
                 Token word = Current;
@@ -495,11 +506,13 @@ namespace ScheduleDsl.Language
             Report(DiagnosticIds.Syntax, "Expected " + expected + ", found " + token.Describe() + DidYouMean(suggestions), new TextSpan(token.Offset, token.Length), suggestions);
         }
 
-        private void ReportUnknownWord(Token token, IEnumerable<string> validHere)
+        /// <summary>Reports an unknown word and returns the keywords it may have meant.</summary>
+        private IReadOnlyList<string> ReportUnknownWord(Token token, IEnumerable<string> validHere)
         {
             IReadOnlyList<string> suggestions = Keywords.Suggest(token.Text, validHere);
             string message = "Unknown word " + token.Describe() + (suggestions.Count > 0 ? DidYouMean(suggestions) : "; expected one of " + Quote(validHere));
             Report(DiagnosticIds.UnknownWord, message, new TextSpan(token.Offset, token.Length), suggestions);
+            return suggestions;
         }
 
         private static string DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count == 0 ? string.Empty : "; did you mean " + Quote(suggestions) + "?";
