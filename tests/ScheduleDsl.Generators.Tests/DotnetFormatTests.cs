@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using ScheduleDsl.CodeFixes;
 using Xunit;
 
@@ -127,21 +127,8 @@ namespace ScheduleDsl.Generators.Tests
 
         private static string DotnetFormat(string directory, params string[] arguments)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add("format");
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using Process process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(180_000), "dotnet format did not finish in 3 minutes");
-            Assert.True(process.ExitCode == 0, "dotnet format failed:\n" + stdout + "\n" + stderr.Result);
-            return stdout + stderr.Result;
+            (string output, string error) = DotnetCommand.Run(directory, new[] { "format" }.Concat(arguments).ToArray());
+            return output + error;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using Xunit;
@@ -22,7 +21,7 @@ namespace ScheduleDsl.Generators.Tests
             try
             {
                 string repo = RepositoryRoot();
-                Run(repo, "pack", Path.Combine(repo, "src", "ScheduleDsl", "ScheduleDsl.csproj"), "-c", "Release", "-o", feed, "-p:PackageVersion=0.0.1-test");
+                DotnetCommand.Run(repo, "pack", Path.Combine(repo, "src", "ScheduleDsl", "ScheduleDsl.csproj"), "-c", "Release", "-o", feed, "-p:PackageVersion=0.0.1-test");
                 File.WriteAllText(Path.Combine(app, "nuget.config"),
                     "<configuration><packageSources><clear /><add key=\"local\" value=\"" + feed + "\" /></packageSources></configuration>");
                 File.WriteAllText(Path.Combine(app, "App.csproj"),
@@ -35,7 +34,7 @@ namespace ScheduleDsl.Generators.Tests
                     + "System.Console.WriteLine(string.Join(\",\", new[] { s.At(0), s.At(2), s.At(4) }) + \"|\" + s.ToString());\n"
                     + "[Schedule(\"lr 1e-2: step 0.8 every 2\")]\n"
                     + "public partial struct TutorialDecay;\n");
-                string output = Run(app, "run", "--packages", Path.Combine(root, "packages"));
+                string output = DotnetCommand.Run(app, "run", "--packages", Path.Combine(root, "packages")).Out;
                 Assert.Contains("0.01,0.008,0.006400000000000001|lr 0.01: step 0.8 every 2", output); // 1e-2 · 0.8², as Python prints it too
             }
             finally
@@ -48,24 +47,6 @@ namespace ScheduleDsl.Generators.Tests
                 {
                 }
             }
-        }
-
-        private static string Run(string directory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using Process process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(300_000), "dotnet " + string.Join(" ", arguments) + " did not finish in 5 minutes");
-            Assert.True(process.ExitCode == 0, "dotnet " + string.Join(" ", arguments) + " failed:\n" + stdout + "\n" + stderr.Result);
-            return stdout;
         }
 
         private static string RepositoryRoot([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
