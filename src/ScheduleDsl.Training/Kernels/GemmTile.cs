@@ -23,7 +23,7 @@ namespace ScheduleDsl.Training.Kernels
     /// depends on how they execute it (full-width units on Intel and Zen 5; two 256-bit halves on Zen 4), which no
     /// feature flag says: so the first large product times both tiles on one product of the benchmark network's size
     /// and keeps the faster. <c>SCHEDULEDSL_GEMM_TILE=vector|vector512|unpacked</c> fixes the choice instead; any other
-    /// value, or a tile the machine cannot run, makes the first large product throw.
+    /// value, or a tile the machine cannot run, makes the first product throw a <see cref="KernelSettingException"/>.
     /// </summary>
     internal static class GemmTileChoice
     {
