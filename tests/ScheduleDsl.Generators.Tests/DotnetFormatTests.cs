@@ -96,12 +96,12 @@ namespace ScheduleDsl.Generators.Tests
 
                 string output = DotnetFormat(root, "analyzers", "Fixes.csproj", "--severity", "info", "-v", "diag");
                 string once = File.ReadAllText(source);
-                string expectedOnce = After.Replace("\r\n", "\n");
-                string expectedOnceWarmupUncovered = expectedOnce.Replace("warmup linear 5 from 0.001 -> cosine", "warmup linear 5 -> cosine");
-                Assert.True(once == expectedOnce || once == expectedOnceWarmupUncovered, "one dotnet format run left:\n" + once + "\n" + output);
+                string expected = After.Replace("\r\n", "\n");
+                string expectedWarmupUncovered = expected.Replace("warmup linear 5 from 0.001 -> cosine", "warmup linear 5 -> cosine");
+                Assert.True(once == expected || once == expectedWarmupUncovered, "one dotnet format run left:\n" + once + "\n" + output);
 
                 output = DotnetFormat(root, "analyzers", "Fixes.csproj", "--severity", "info", "-v", "diag");
-                Assert.True(After.Replace("\r\n", "\n") == File.ReadAllText(source), "a second dotnet format run left:\n" + File.ReadAllText(source) + "\n" + output);
+                Assert.True(expected == File.ReadAllText(source), "a second dotnet format run left:\n" + File.ReadAllText(source) + "\n" + output);
             }
             finally
             {

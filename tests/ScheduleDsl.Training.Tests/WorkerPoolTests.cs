@@ -7,8 +7,8 @@ namespace ScheduleDsl.Training.Tests
 {
     /// <summary>
     /// The pool's hand-off between spinning and sleeping workers: every part of every job runs exactly once whether the
-    /// workers were spinning (back-to-back jobs) or asleep (after a pause longer than their spin), failures reach the
-    /// caller, and two callers at once each get their own job done.
+    /// workers were spinning (back-to-back jobs) or asleep (after a pause longer than their spin), and a failure reaches
+    /// the caller without stopping the pool.
     /// </summary>
     public class WorkerPoolTests
     {

@@ -7,10 +7,9 @@ namespace ScheduleDsl.Language
     /// <summary>Kernel dispatch through the catalog, and what every kernel shares: clauses, and the range checks on values.</summary>
     internal sealed partial class Parser
     {
-        /// <summary>Parses one kernel through its catalog entry; the keyword is the current token.</summary>
-        private KernelNode? ParseKernel()
+        /// <summary>Parses one kernel through its catalog entry, named by <paramref name="keyword"/>, which stands for the current token.</summary>
+        private KernelNode? ParseKernel(Token keyword)
         {
-            Token keyword = Current;
             _position++;
             return KernelCatalog.Find(keyword.Text).Parse(this, keyword);
         }

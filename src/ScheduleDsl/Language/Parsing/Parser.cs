@@ -196,7 +196,6 @@ namespace ScheduleDsl.Language
         {
             Token token = Current;
             ScheduleNode? node = null;
-            bool recovered = false;
             switch (token.Kind)
             {
                 case TokenKind.OpenParen:
@@ -239,7 +238,7 @@ namespace ScheduleDsl.Language
                         return null;
                     }
 
-                    node = ParseKernel();
+                    node = ParseKernel(token);
                     break;
                 case TokenKind.Word when !Keywords.IsKeyword(token.Text):
                     IReadOnlyList<string> meant = ReportUnknownWord(token, Keywords.Kernels);
@@ -250,10 +249,8 @@ namespace ScheduleDsl.Language
                     }
 
                     // Read on as the one kernel the word can have meant, so that a second mistake in the phase is found in
-                    // the same pass (and fixed by the same Fix All); the phase has failed either way.
-                    _position++;
-                    KernelCatalog.Find(meant[0]).Parse(this, new Token(TokenKind.Word, token.Offset, token.Length, meant[0], 0));
-                    recovered = true;
+                    // the same pass (and fixed by the same Fix All); the phase has failed either way, so the node stays null.
+                    ParseKernel(new Token(TokenKind.Word, token.Offset, token.Length, meant[0], 0));
                     break;
                 case TokenKind.BadNumber:
                 case TokenKind.BadCharacter:
@@ -270,7 +267,7 @@ namespace ScheduleDsl.Language
             TextSpan skipSpan = default;
             Written? cut = null;
             TextSpan forSpan = default;
-            bool failed = node == null || recovered;
+            bool failed = node == null;
             while (Current.IsWord("skip") || Current.IsWord("for"))
             {
                 Token word = Current;
