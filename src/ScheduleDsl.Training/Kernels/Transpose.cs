@@ -24,23 +24,45 @@ namespace ScheduleDsl.Training.Kernels
             fixed (float* s = source)
             fixed (float* t = target)
             {
-                int r = 0;
-                if (Avx.IsSupported && Simd.IsVectorized)
-                {
-                    for (; r + 8 <= rows; r += 8)
-                    {
-                        int c = 0;
-                        for (; c + 8 <= columns; c += 8)
-                        {
-                            Block8(s + (long)r * columns + c, columns, t + (long)c * rows + r, rows);
-                        }
+                Rows(s, t, rows, columns, 0, rows);
+            }
+        }
 
-                        Scalar(s, t, rows, columns, r, r + 8, c, columns);
+        /// <summary>Source rows transposed at once: two 8×8 blocks side by side write whole 64-byte lines of the target.</summary>
+        private const int Band = 16;
+
+        /// <summary>Transposes source rows <paramref name="r0"/> to <paramref name="r1"/> into the same target columns.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Rows(float* s, float* t, int rows, int columns, int r0, int r1)
+        {
+            int r = r0;
+            if (Avx.IsSupported && Simd.IsVectorized)
+            {
+                for (; r + Band <= r1; r += Band)
+                {
+                    int c = 0;
+                    for (; c + 8 <= columns; c += 8)
+                    {
+                        Block8(s + (long)r * columns + c, columns, t + (long)c * rows + r, rows);
+                        Block8(s + (long)(r + 8) * columns + c, columns, t + (long)c * rows + r + 8, rows);
                     }
+
+                    Scalar(s, t, rows, columns, r, r + Band, c, columns);
                 }
 
-                Scalar(s, t, rows, columns, r, rows, 0, columns);
+                for (; r + 8 <= r1; r += 8)
+                {
+                    int c = 0;
+                    for (; c + 8 <= columns; c += 8)
+                    {
+                        Block8(s + (long)r * columns + c, columns, t + (long)c * rows + r, rows);
+                    }
+
+                    Scalar(s, t, rows, columns, r, r + 8, c, columns);
+                }
             }
+
+            Scalar(s, t, rows, columns, r, r1, 0, columns);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
