@@ -162,12 +162,7 @@ namespace ScheduleDsl.Training
                 return;
             }
 
-            for (int j = 0; j < batch; j++)
-            {
-                source.AsSpan(indices[j] * width, width).CopyTo(rows.Slice(j * width, width));
-            }
-
-            Kernels.Transpose.Run(rows.Slice(0, batch * width), target, batch, width);
+            Kernels.GatherTransposed.Run(source, width, indices, target, rows);
         }
     }
 }

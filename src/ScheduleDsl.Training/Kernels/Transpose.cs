@@ -33,7 +33,7 @@ namespace ScheduleDsl.Training.Kernels
 
         /// <summary>Transposes source rows <paramref name="r0"/> to <paramref name="r1"/> into the same target columns.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Rows(float* s, float* t, int rows, int columns, int r0, int r1)
+        internal static void Rows(float* s, float* t, int rows, int columns, int r0, int r1)
         {
             int r = r0;
             if (Avx.IsSupported && Simd.IsVectorized)

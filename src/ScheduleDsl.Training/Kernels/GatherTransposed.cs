@@ -1,0 +1,92 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace ScheduleDsl.Training.Kernels
+{
+    /// <summary>
+    /// Gathers sample rows (<c>[count, width]</c>, row-major) into a feature-major batch (<c>[width, batch]</c>): the rows
+    /// are copied into a batch-major buffer and transposed. A large batch is split across the worker pool by samples, each
+    /// worker copying and transposing its own samples: the copies wait on memory (random rows of a dataset larger than the
+    /// caches), so two cores keep twice as many reads in flight, and each worker writes the batch columns that it packs
+    /// itself in the first layer's product.
+    /// </summary>
+    internal static unsafe class GatherTransposed
+    {
+        /// <summary>From this many elements the gather is split across the pool (a batch of 128 samples of 256 features).</summary>
+        private const int ParallelElements = 1 << 15;
+
+        /// <summary>Samples per part boundary: a whole band of <see cref="Transpose"/>, and whole cache lines of the target rows.</summary>
+        private const int Samples = 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
+        {
+            int batch = indices.Length;
+            if (target.Length < batch * width || rows.Length < batch * width || source.Length % Math.Max(1, width) != 0)
+            {
+                throw new ArgumentException("The buffers are smaller than the batch.");
+            }
+
+            int count = width == 0 ? 0 : source.Length / width;
+            fixed (float* s = source)
+            fixed (int* i = indices)
+            fixed (float* t = target)
+            fixed (float* r = rows)
+            {
+                var job = new Job(s, count, width, i, batch, t, r);
+                WorkerPool pool = WorkerPool.Shared;
+                if ((long)batch * width >= ParallelElements && batch >= 2 * Samples && pool.Workers > 1)
+                {
+                    pool.Run(ref job, Math.Min(pool.Workers, batch / Samples));
+                }
+                else
+                {
+                    job.Execute(0, 1);
+                }
+            }
+        }
+
+        private readonly struct Job : IWorkerJob
+        {
+            private readonly float* _source;
+            private readonly int _count;
+            private readonly int _width;
+            private readonly int* _indices;
+            private readonly int _batch;
+            private readonly float* _target;
+            private readonly float* _rows;
+
+            public Job(float* source, int count, int width, int* indices, int batch, float* target, float* rows)
+            {
+                _source = source;
+                _count = count;
+                _width = width;
+                _indices = indices;
+                _batch = batch;
+                _target = target;
+                _rows = rows;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void Execute(int part, int parts)
+            {
+                int groups = (_batch + Samples - 1) / Samples;
+                int j0 = Math.Min(_batch, groups * part / parts * Samples);
+                int j1 = Math.Min(_batch, groups * (part + 1) / parts * Samples);
+                long rowBytes = (long)_width * sizeof(float);
+                for (int j = j0; j < j1; j++)
+                {
+                    int index = _indices[j];
+                    if ((uint)index >= (uint)_count)
+                    {
+                        throw new IndexOutOfRangeException("Sample " + index + " is outside the " + _count + " samples of the dataset.");
+                    }
+
+                    Buffer.MemoryCopy(_source + (long)index * _width, _rows + (long)j * _width, rowBytes, rowBytes);
+                }
+
+                Transpose.Rows(_rows, _target, _batch, _width, j0, j1);
+            }
+        }
+    }
+}
