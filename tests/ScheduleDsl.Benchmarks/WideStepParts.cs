@@ -56,6 +56,17 @@ namespace ScheduleDsl.Benchmarks
                 Report("backward " + dense[layer].Inputs + "→" + dense[layer].Outputs, Time(() => dense[layer].Backward(layerInput, inputGradient, batch)), whole);
             }
 
+            // The first layer's weight gradient dZ·Xᵀ both ways: X transposed first (as before), and Xᵀ packed straight from X.
+            var outputGradient = new float[256 * batch];
+            var weightGradient = new float[256 * 784];
+            var inputTransposed = new float[784 * batch];
+            Report("  dW0, X transposed", Time(() =>
+            {
+                ScheduleDsl.Training.Kernels.Transpose.Run(input, inputTransposed, 784, batch);
+                ScheduleDsl.Training.Kernels.Gemm.Multiply(outputGradient, inputTransposed, weightGradient, 256, batch, 784, false);
+            }), whole);
+            Report("  dW0, packed from X", Time(() =>
+                ScheduleDsl.Training.Kernels.Gemm.MultiplyByTransposed(outputGradient, input, weightGradient, 256, batch, 784, false, inputTransposed)), whole);
             Report("optimizer update", Time(() => model.Optimizer.Update(parameters, 0.01, 0.9, 0)), whole);
             var transposed = new float[784 * batch];
             Report("  transpose 784×128", Time(() => ScheduleDsl.Training.Kernels.Transpose.Run(input, transposed, 784, batch)), whole);

@@ -118,6 +118,57 @@ namespace ScheduleDsl.Training.Tests
         }
 
         /// <summary>
+        /// A product given Bᵀ (the weight gradient's <c>dZ · Xᵀ</c> with X as the layer holds it) gives exactly the bits of
+        /// the product with B transposed first, with every tile: packed straight from Bᵀ where the columns fill whole panels
+        /// (depths with and without a remainder of eight, more than one depth block, split across workers), transposed
+        /// first where they do not or the product is too small to pack.
+        /// </summary>
+        [Theory]
+        [InlineData(256, 128, 784)]
+        [InlineData(256, 128, 256)]
+        [InlineData(10, 128, 256)]
+        [InlineData(64, 100, 48)]
+        [InlineData(13, 600, 64)]
+        [InlineData(6, 300, 40)]
+        [InlineData(3, 9, 50)]
+        public void ATransposedBGivesTheBitsOfTransposingFirst(int m, int k, int n)
+        {
+            var random = new Random(m * 131 + k * 17 + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] bTransposed = RandomMatrix(random, n * k);
+            float[] b = new float[k * n];
+            for (int j = 0; j < n; j++)
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    b[p * n + j] = bTransposed[j * k + p];
+                }
+            }
+
+            float[] start = RandomMatrix(random, m * n);
+            foreach (bool accumulate in new[] { false, true })
+            {
+                foreach (GemmTile tile in GemmTileChoice.Available)
+                {
+                    float[] expected = (float[])start.Clone();
+                    float[] actual = (float[])start.Clone();
+                    GemmTileChoice.Override = tile;
+                    try
+                    {
+                        Gemm.Multiply(a, b, expected, m, k, n, accumulate);
+                        Gemm.MultiplyByTransposed(a, bTransposed, actual, m, k, n, accumulate, new float[k * n]);
+                    }
+                    finally
+                    {
+                        GemmTileChoice.Override = null;
+                    }
+
+                    Assert.True(expected.AsSpan().SequenceEqual(actual), $"{tile} accumulate={accumulate}: the product from Bᵀ differs");
+                }
+            }
+        }
+
+        /// <summary>
         /// The packed path's last rows (here five: four and one) come out bit for bit as they do inside a full six-row tile,
         /// and a product split across workers as it does on one thread: a result never depends on where a row falls.
         /// </summary>

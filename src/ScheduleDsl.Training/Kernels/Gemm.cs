@@ -32,17 +32,7 @@ namespace ScheduleDsl.Training.Kernels
             {
                 if (PackedGemm.Applies(tile, m, k, n))
                 {
-                    // Split by columns, each worker packing its own panels: worth it for any product worth packing unless it is
-                    // shallow, where the workers' shared cache line at each row's split costs more than the second core gives.
-                    var job = new PackedJob(tile, pa, pb, pc, m, k, n, accumulate);
-                    if (WorkerPool.Shared.Workers > 1 && k >= MinimumSplitDepth && n / PackedGemm.PanelWidth(tile) >= WorkerPool.Shared.Workers)
-                    {
-                        WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
-                    }
-                    else
-                    {
-                        job.Execute(0, 1);
-                    }
+                    RunPacked(new PackedJob(tile, pa, pb, pc, m, k, n, accumulate, bTransposed: false), k, n);
                 }
                 else if ((long)m * k * n >= ParallelThreshold && m >= 2 * GemmTiles.RowsPerTile && WorkerPool.Shared.Workers > 1)
                 {
@@ -53,6 +43,51 @@ namespace ScheduleDsl.Training.Kernels
                 {
                     GemmTiles.Rows(pa, pb, pc, k, n, accumulate, 0, m);
                 }
+            }
+        }
+
+        /// <summary>
+        /// <c>C[m×n] (+)= A[m×k] · B</c> given <paramref name="bTransposed"/> = Bᵀ (<c>[n×k]</c>): packed straight from Bᵀ when
+        /// the product is packed and its columns fill whole panels, else transposed into <paramref name="scratch"/> and
+        /// multiplied as usual. The same bits either way (the panels hold the same values).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void MultiplyByTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> bTransposed, Span<float> c, int m, int k, int n, bool accumulate, Span<float> scratch)
+        {
+            if (a.Length < m * k || bTransposed.Length < k * n || c.Length < m * n)
+            {
+                throw new ArgumentException("The spans are smaller than the matrix sizes.");
+            }
+
+            GemmTile tile = GemmTileChoice.Current;
+            if (!PackedGemm.CoversTransposed(tile, m, k, n))
+            {
+                Transpose.Run(bTransposed, scratch, n, k);
+                Multiply(a, scratch, c, m, k, n, accumulate);
+                return;
+            }
+
+            fixed (float* pa = a)
+            fixed (float* pb = bTransposed)
+            fixed (float* pc = c)
+            {
+                RunPacked(new PackedJob(tile, pa, pb, pc, m, k, n, accumulate, bTransposed: true), k, n);
+            }
+        }
+
+        /// <summary>A packed product, split by columns when it is deep and wide enough.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void RunPacked(PackedJob job, int k, int n)
+        {
+            // Split by columns, each worker packing its own panels: worth it for any product worth packing unless it is
+            // shallow, where the workers' shared cache line at each row's split costs more than the second core gives.
+            if (WorkerPool.Shared.Workers > 1 && k >= MinimumSplitDepth && n / PackedGemm.PanelWidth(job.Tile) >= WorkerPool.Shared.Workers)
+            {
+                WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
+            }
+            else
+            {
+                job.Execute(0, 1);
             }
         }
 
@@ -99,6 +134,8 @@ namespace ScheduleDsl.Training.Kernels
         private readonly struct PackedJob : IWorkerJob
         {
             private readonly GemmTile _tile;
+
+            public GemmTile Tile => _tile;
             private readonly float* _a;
             private readonly float* _b;
             private readonly float* _c;
@@ -106,9 +143,11 @@ namespace ScheduleDsl.Training.Kernels
             private readonly int _k;
             private readonly int _n;
             private readonly bool _accumulate;
+            private readonly bool _bTransposed;
 
-            public PackedJob(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, bool accumulate)
+            public PackedJob(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, bool accumulate, bool bTransposed)
             {
+                _bTransposed = bTransposed;
                 _tile = tile;
                 _a = a;
                 _b = b;
@@ -141,7 +180,7 @@ namespace ScheduleDsl.Training.Kernels
                     }
                 }
 
-                PackedGemm.Columns(_tile, _a, _b, _c, _m, _k, _n, start, end, _accumulate);
+                PackedGemm.Columns(_tile, _a, _b, _c, _m, _k, _n, start, end, _accumulate, _bTransposed);
             }
         }
     }

@@ -37,9 +37,11 @@ namespace ScheduleDsl.Training.Kernels
         /// Computes columns <paramref name="columnStart"/> to <paramref name="columnEnd"/> of <paramref name="m"/> rows of
         /// C (the start a multiple of the panel width), onto C's values when <paramref name="accumulate"/>, else onto zero
         /// (the columns past the last full panel, which the unpacked tiles compute, must then hold zeros already).
+        /// With <paramref name="bTransposed"/>, <paramref name="b"/> holds Bᵀ (<c>[n, k]</c>, row-major) and is transposed
+        /// while it is packed; the columns must then all fall in full panels (<see cref="CoversTransposed"/>).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static void Columns(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, int columnStart, int columnEnd, bool accumulate)
+        public static void Columns(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, int columnStart, int columnEnd, bool accumulate, bool bTransposed = false)
         {
             // The wide tile leaves to the narrow one the columns the narrow one would pack past the last wide panel, and so
             // to the unpacked tiles exactly the columns they compute under the narrow tile: the same bits either way.
@@ -50,10 +52,10 @@ namespace ScheduleDsl.Training.Kernels
                 {
                     if (wideEnd > columnStart)
                     {
-                        Columns(tile, a, b, c, m, k, n, columnStart, wideEnd, accumulate);
+                        Columns(tile, a, b, c, m, k, n, columnStart, wideEnd, accumulate, bTransposed);
                     }
 
-                    Columns(GemmTile.VectorT, a, b, c, m, k, n, wideEnd, columnEnd, accumulate);
+                    Columns(GemmTile.VectorT, a, b, c, m, k, n, wideEnd, columnEnd, accumulate, bTransposed);
                     return;
                 }
             }
@@ -61,17 +63,29 @@ namespace ScheduleDsl.Training.Kernels
             int panelWidth = PanelWidth(tile);
             int fullEnd = FullPanelsEnd(tile, columnStart, columnEnd);
             int fullRows = m / GemmTiles.RowsPerTile * GemmTiles.RowsPerTile;
+            if (bTransposed && fullEnd < columnEnd)
+            {
+                throw new InvalidOperationException("A transposed B is packed only for columns in full panels.");
+            }
+
             float* panels = Panels();
             for (int k0 = 0; k0 < k; k0 += GemmTiles.DepthBlock)
             {
                 int depth = Math.Min(GemmTiles.DepthBlock, k - k0);
                 bool load = accumulate || k0 > 0;
-                float* bBlock = b + (long)k0 * n;
+                float* bBlock = bTransposed ? b + k0 : b + (long)k0 * n;
                 float* aBlock = a + k0;
                 for (int j0 = columnStart; j0 < fullEnd; j0 += ChunkColumns)
                 {
                     int chunk = Math.Min(ChunkColumns, fullEnd - j0);
-                    Pack(bBlock, n, j0, chunk, depth, panelWidth, panels);
+                    if (bTransposed)
+                    {
+                        PackTransposed(bBlock, k, j0, chunk, depth, panelWidth, panels);
+                    }
+                    else
+                    {
+                        Pack(bBlock, n, j0, chunk, depth, panelWidth, panels);
+                    }
                     for (int i = 0; i < fullRows; i += GemmTiles.RowsPerTile)
                     {
                         float* aRows = aBlock + (long)i * k;
@@ -129,6 +143,47 @@ namespace ScheduleDsl.Training.Kernels
                     for (int x = 0; x < panelWidth; x += w)
                     {
                         Store(Load(source + x), target + x);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a product with Bᵀ given can be packed straight from it: it is packed (<see cref="Applies"/>) and its
+        /// columns fill whole panels of the narrow tile, so no column is left to the unpacked tiles, which read B itself.
+        /// </summary>
+        public static bool CoversTransposed(GemmTile tile, int m, int k, int n) =>
+            Applies(tile, m, k, n) && n % PanelWidth(GemmTile.VectorT) == 0;
+
+        /// <summary>
+        /// <see cref="Pack"/> from Bᵀ (<paramref name="bt"/> at the block's first depth, rows <paramref name="ldbt"/>
+        /// apart): panel q's depth row p is Bᵀ's column p of the panel's rows, moved in 8×8 blocks through registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void PackTransposed(float* bt, int ldbt, int j0, int columns, int depth, int panelWidth, float* panels)
+        {
+            bool blocks = Transpose.HasBlocks;
+            for (int q = 0; q < columns; q += panelWidth)
+            {
+                float* target = panels + (long)q * depth;
+                for (int x = 0; x < panelWidth; x += 8)
+                {
+                    float* source = bt + (long)(j0 + q + x) * ldbt;
+                    int p = 0;
+                    if (blocks)
+                    {
+                        for (; p + 8 <= depth; p += 8)
+                        {
+                            Transpose.Block8(source + p, ldbt, target + (long)p * panelWidth + x, panelWidth);
+                        }
+                    }
+
+                    for (; p < depth; p++)
+                    {
+                        for (int r = 0; r < 8; r++)
+                        {
+                            target[(long)p * panelWidth + x + r] = source[(long)r * ldbt + p];
+                        }
                     }
                 }
             }

@@ -36,7 +36,7 @@ namespace ScheduleDsl.Training.Kernels
         internal static void Rows(float* s, float* t, int rows, int columns, int r0, int r1)
         {
             int r = r0;
-            if (Avx.IsSupported && Simd.IsVectorized)
+            if (HasBlocks)
             {
                 for (; r + Band <= r1; r += Band)
                 {
@@ -77,8 +77,12 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
+        /// <summary>Whether <see cref="Block8"/> runs here (AVX, and the vector kernels not switched off).</summary>
+        internal static bool HasBlocks => Avx.IsSupported && Simd.IsVectorized;
+
+        /// <summary>Transposes the 8×8 block at <paramref name="s"/> (rows <paramref name="sourceStride"/> apart) to <paramref name="t"/> (rows <paramref name="targetStride"/> apart).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Block8(float* s, int sourceStride, float* t, int targetStride)
+        internal static void Block8(float* s, int sourceStride, float* t, int targetStride)
         {
             Vector256<float> r0 = Avx.LoadVector256(s);
             Vector256<float> r1 = Avx.LoadVector256(s + sourceStride);

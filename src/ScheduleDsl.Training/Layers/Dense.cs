@@ -110,16 +110,15 @@ namespace ScheduleDsl.Training
                 Elementwise.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
             }
 
-            // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else transpose X and use
-            // the tiled product.
+            // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else the tiled product,
+            // which packs Xᵀ straight from X when it can.
             if (Inputs < NarrowInputs)
             {
                 DotProducts.MultiplyByTransposed(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs);
             }
             else
             {
-                Transpose.Run(input.AsSpan(0, Inputs * batch), _inputTransposed, Inputs, batch);
-                Gemm.Multiply(gradient, _inputTransposed, Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
+                Gemm.MultiplyByTransposed(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs, accumulate: false, _inputTransposed);
             }
             Elementwise.RowSums(gradient, Bias.Gradient, batch);
 
