@@ -89,5 +89,51 @@ namespace ScheduleDsl.Training.Tests
         [InlineData("a,label\n1,\"\"\n", "d.csv:2:2: the label '' is not a class index")]
         public void BadFilesSayWhereAndWhy(string text, string message) =>
             Assert.StartsWith(message, Assert.Throws<InvalidDataException>(() => CsvDataset.Parse(text, "d.csv")).Message, StringComparison.Ordinal);
+
+        /// <summary>A cell is a feature value exactly when .NET's invariant parser reads it as a finite number, and then with its bits.</summary>
+        [Theory]
+        [InlineData("1.5")]
+        [InlineData("-0")]
+        [InlineData(".5")]
+        [InlineData("5.")]
+        [InlineData("+1.5e-3")]
+        [InlineData("1E3")]
+        [InlineData("0.1")]
+        [InlineData("3.4028235e38")]
+        [InlineData("1e-50")]
+        [InlineData("1.00000017881393432617187499")]
+        [InlineData("3.5e39")]
+        [InlineData("1e")]
+        [InlineData("1e+")]
+        [InlineData("+")]
+        [InlineData(".")]
+        [InlineData("e5")]
+        [InlineData("--1")]
+        [InlineData("1.2.3")]
+        [InlineData("1-2")]
+        [InlineData("0x10")]
+        [InlineData("NaN")]
+        [InlineData("Infinity")]
+        public void ACellIsReadAsTheInvariantParserReadsIt(string cell)
+        {
+            string text = "a,label\n" + cell + ",0\n";
+            if (float.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float expected) && float.IsFinite(expected))
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(CsvDataset.Parse(text, "d.csv").X[0, 0]));
+            }
+            else
+            {
+                Assert.StartsWith("d.csv:2:1: '" + cell + "' in column 'a' is not a finite number", Assert.Throws<InvalidDataException>(() => CsvDataset.Parse(text, "d.csv")).Message, StringComparison.Ordinal);
+            }
+        }
+
+        /// <summary>Of several problems, the rows' shape is reported first, then the labels, then the first cell that is not a number.</summary>
+        [Theory]
+        [InlineData("a,b,label\nx,1,0\n1,y,0\n", "d.csv:2:1: 'x' in column 'a'")]
+        [InlineData("a,b,label\n1,y,0\nx,1,0\n", "d.csv:2:2: 'y' in column 'b'")]
+        [InlineData("a,label\nx,0\n1,\"\"\n", "d.csv:3:2: the label ''")]
+        [InlineData("a,label\nx,0\n1,2,3\n", "d.csv:3: 3 cells")]
+        public void TheFirstProblemInOrderIsReported(string text, string message) =>
+            Assert.StartsWith(message, Assert.Throws<InvalidDataException>(() => CsvDataset.Parse(text, "d.csv")).Message, StringComparison.Ordinal);
     }
 }

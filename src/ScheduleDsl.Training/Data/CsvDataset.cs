@@ -126,8 +126,21 @@ namespace ScheduleDsl.Training
                 throw new InvalidDataException(source + ":1: the only column is the label '" + options.LabelColumn + "'; the data needs at least one feature column beside it");
             }
 
-            var cells = new List<string[]>();
+            // Cells are parsed as they are read: only the label column and the columns that may be a saved row index are kept
+            // as text (a text copy of every cell made a 25 MB file cost seconds and hundreds of megabytes). A cell that is not
+            // a number is reported after the rows' shape and the labels are checked, as the first such cell of the file.
+            var kept = new Dictionary<int, List<string>> { [label] = new List<string>() };
+            for (int c = 0; c < header.Count; c++)
+            {
+                if (c != label && MayBeIndexColumn(header[c]))
+                {
+                    kept[c] = new List<string>();
+                }
+            }
+
+            var values = new List<float[]>();
             var lines = new List<int>();
+            (int Row, int Column, string Cell)? notNumber = null;
             foreach (SepReader.Row row in reader)
             {
                 if (row.ColCount == 1 && row[0].Span.Trim().Length == 0)
@@ -140,23 +153,33 @@ namespace ScheduleDsl.Training
                     throw new InvalidDataException(source + ":" + row.LineNumberFrom.ToString(CultureInfo.InvariantCulture) + ": " + row.ColCount + " cells, but the header has " + header.Count);
                 }
 
-                var values = new string[row.ColCount];
-                for (int c = 0; c < values.Length; c++)
+                var numbers = new float[header.Count];
+                for (int c = 0; c < numbers.Length; c++)
                 {
-                    values[c] = row[c].ToString();
+                    SepReader.Col col = row[c];
+                    ReadOnlySpan<char> cell = col.Span;
+                    if (kept.TryGetValue(c, out List<string>? column))
+                    {
+                        column.Add(cell.ToString());
+                    }
+
+                    if (c != label && !TryNumber(col, out numbers[c]) && notNumber == null)
+                    {
+                        notNumber = (values.Count, c, cell.ToString());
+                    }
                 }
 
-                cells.Add(values);
+                values.Add(numbers);
                 lines.Add(row.LineNumberFrom);
             }
 
-            if (cells.Count == 0)
+            if (values.Count == 0)
             {
                 throw new InvalidDataException(source + ": the file has a header but no rows");
             }
 
             var dropped = new HashSet<int> { label };
-            int index = RowIndexColumn(header, cells, label);
+            int index = RowIndexColumn(header, kept, label);
             if (index >= 0 && options.IndexColumn != IndexColumn.Keep)
             {
                 if (options.IndexColumn == IndexColumn.Refuse)
@@ -169,7 +192,14 @@ namespace ScheduleDsl.Training
                 dropped.Add(index);
             }
 
-            (int[] labels, string[] classes, bool named) = ReadLabels(cells, lines, label, source, options.Classes);
+            (int[] labels, string[] classes, bool named) = ReadLabels(kept[label], lines, label, source, options.Classes);
+
+            // A column dropped as a row index holds only whole numbers, so the first cell that is not a number is a feature's.
+            if (notNumber is { } bad)
+            {
+                throw new InvalidDataException(source + ":" + lines[bad.Row] + ":" + (bad.Column + 1) + ": '" + Printable(bad.Cell) + "' in column '" + Printable(header[bad.Column]) + "' is not a finite number");
+            }
+
             var features = new List<string>();
             for (int c = 0; c < header.Count; c++)
             {
@@ -179,24 +209,17 @@ namespace ScheduleDsl.Training
                 }
             }
 
-            var x = new float[cells.Count, features.Count];
-            for (int r = 0; r < cells.Count; r++)
+            var x = new float[values.Count, features.Count];
+            for (int r = 0; r < values.Count; r++)
             {
                 int f = 0;
+                float[] numbers = values[r];
                 for (int c = 0; c < header.Count; c++)
                 {
-                    if (dropped.Contains(c))
+                    if (!dropped.Contains(c))
                     {
-                        continue;
+                        x[r, f++] = numbers[c];
                     }
-
-                    string cell = cells[r][c];
-                    if (!IsNumber(cell) || !float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) || !float.IsFinite(value))
-                    {
-                        throw new InvalidDataException(source + ":" + lines[r] + ":" + (c + 1) + ": '" + Printable(cell) + "' in column '" + Printable(header[c]) + "' is not a finite number");
-                    }
-
-                    x[r, f++] = value;
                 }
             }
 
@@ -220,18 +243,16 @@ namespace ScheduleDsl.Training
         /// The first column (other than the label) that is unnamed, or named like an index (<c>Unnamed: 0</c>, <c>index</c>),
         /// and counts the rows 0, 1, 2, … or 1, 2, 3, …; -1 when there is none.
         /// </summary>
-        private static int RowIndexColumn(IReadOnlyList<string> header, List<string[]> cells, int label)
+        private static int RowIndexColumn(IReadOnlyList<string> header, Dictionary<int, List<string>> kept, int label)
         {
             for (int c = 0; c < header.Count; c++)
             {
-                string name = header[c];
-                bool indexName = name.Length == 0 || name.StartsWith("Unnamed:", StringComparison.Ordinal) || name == "index" || name == "Index";
-                if (c == label || !indexName || cells.Count < 2)
+                if (c == label || !kept.TryGetValue(c, out List<string>? column) || column.Count < 2)
                 {
                     continue;
                 }
 
-                if (Counts(cells, c, 0) || Counts(cells, c, 1))
+                if (Counts(column, 0) || Counts(column, 1))
                 {
                     return c;
                 }
@@ -240,11 +261,15 @@ namespace ScheduleDsl.Training
             return -1;
         }
 
-        private static bool Counts(List<string[]> cells, int column, long first)
+        /// <summary>Whether a column's name is one a saved row index has: none, pandas' <c>Unnamed: 0</c>, or <c>index</c>.</summary>
+        private static bool MayBeIndexColumn(string name) =>
+            name.Length == 0 || name.StartsWith("Unnamed:", StringComparison.Ordinal) || name == "index" || name == "Index";
+
+        private static bool Counts(List<string> column, long first)
         {
-            for (int r = 0; r < cells.Count; r++)
+            for (int r = 0; r < column.Count; r++)
             {
-                if (!long.TryParse(cells[r][column], NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value != first + r)
+                if (!long.TryParse(column[r], NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value != first + r)
                 {
                     return false;
                 }
@@ -254,12 +279,12 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Class indices as written (0 … <see cref="MaxClasses"/> − 1), or names mapped to indices in sorted order (or by <paramref name="known"/>).</summary>
-        private static (int[] Labels, string[] Classes, bool Named) ReadLabels(List<string[]> cells, List<int> lines, int column, string source, IReadOnlyList<string>? known)
+        private static (int[] Labels, string[] Classes, bool Named) ReadLabels(List<string> cells, List<int> lines, int column, string source, IReadOnlyList<string>? known)
         {
             bool indices = true;
             for (int r = 0; r < cells.Count; r++)
             {
-                string cell = cells[r][column];
+                string cell = cells[r];
                 indices &= IsDigits(cell);
                 if (cell.Length == 0 || Printable(cell) != cell)
                 {
@@ -273,9 +298,9 @@ namespace ScheduleDsl.Training
                 int max = 0;
                 for (int r = 0; r < cells.Count; r++)
                 {
-                    if (!int.TryParse(cells[r][column], NumberStyles.None, CultureInfo.InvariantCulture, out labels[r]) || labels[r] >= MaxClasses)
+                    if (!int.TryParse(cells[r], NumberStyles.None, CultureInfo.InvariantCulture, out labels[r]) || labels[r] >= MaxClasses)
                     {
-                        throw new InvalidDataException(source + ":" + lines[r] + ":" + (column + 1) + ": the label '" + Printable(cells[r][column]) + "' is not a class index (0, 1, 2, … at most "
+                        throw new InvalidDataException(source + ":" + lines[r] + ":" + (column + 1) + ": the label '" + Printable(cells[r]) + "' is not a class index (0, 1, 2, … at most "
                             + (MaxClasses - 1).ToString(CultureInfo.InvariantCulture) + ")");
                     }
 
@@ -300,9 +325,9 @@ namespace ScheduleDsl.Training
             else
             {
                 var distinct = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (string[] row in cells)
+                foreach (string cell in cells)
                 {
-                    distinct.Add(row[column]);
+                    distinct.Add(cell);
                 }
 
                 if (distinct.Count > MaxClasses)
@@ -316,10 +341,10 @@ namespace ScheduleDsl.Training
 
             for (int r = 0; r < cells.Count; r++)
             {
-                labels[r] = Array.IndexOf(classes, cells[r][column]);
+                labels[r] = Array.IndexOf(classes, cells[r]);
                 if (labels[r] < 0)
                 {
-                    throw new InvalidDataException(source + ":" + lines[r] + ":" + (column + 1) + ": the class '" + Printable(cells[r][column]) + "' is not one of the training data's ("
+                    throw new InvalidDataException(source + ":" + lines[r] + ":" + (column + 1) + ": the class '" + Printable(cells[r]) + "' is not one of the training data's ("
                         + string.Join(", ", classes) + ")");
                 }
             }
@@ -353,19 +378,24 @@ namespace ScheduleDsl.Training
             return cell.Length > 0;
         }
 
-        /// <summary>Only the characters a number may have: .NET's parsers skip trailing NUL characters, so <c>2\0</c> would otherwise be 2.</summary>
-        private static bool IsNumber(string cell)
+        /// <summary>
+        /// A finite number in the invariant culture, written with only the characters a number may have: .NET's parsers
+        /// skip trailing NUL characters, so <c>2\0</c> would otherwise be 2.
+        /// </summary>
+        private static bool TryNumber(SepReader.Col cell, out float value)
         {
-            foreach (char c in cell)
+            value = 0;
+            ReadOnlySpan<char> text = cell.Span;
+            if (text.Length == 0 || text.IndexOfAnyExcept(NumberCharacters) >= 0 || cell.TryParse<float>() is not float parsed || !float.IsFinite(parsed))
             {
-                if ("0123456789.eE+-".IndexOf(c) < 0)
-                {
-                    return false;
-                }
+                return false;
             }
 
-            return cell.Length > 0;
+            value = parsed;
+            return true;
         }
+
+        private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789.eE+-");
 
         private static string Printable(string text)
         {
