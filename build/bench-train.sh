@@ -36,6 +36,21 @@ print("%.5f %.5f %.0f %.0f" % (statistics.median(firsts), statistics.median(rest
 PY
 }
 
+# Each of our runs is paired with the PyTorch run right after it: the shared machine's slow phases last seconds, so a
+# pair is more alike than two runs a minute apart. "paired" is the median (and range) of the pairs' ratios of median
+# epochs, the first included.
+paired() { # ours-files… -- theirs-files…
+  /usr/bin/python3 - "$@" <<'PY'
+import json, statistics, sys
+args = sys.argv[1:]; cut = args.index("--"); ours, theirs = args[:cut], args[cut + 1:]
+def median_epoch(f):
+    d = json.load(open(f))
+    return statistics.median([e["seconds"] for e in d["epochs"]] if "epochs" in d else d["seconds"])
+ratios = sorted(median_epoch(t) / median_epoch(o) for o, t in zip(ours, theirs))
+print("%.2fx (%.2f-%.2f)" % (statistics.median(ratios), ratios[0], ratios[-1]))
+PY
+}
+
 printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s | %s\n' workload side "1st epoch s" "median s" "samples/s" "incl. 1st" "ratio"
 for w in tutorial wide-momentum wide-adam; do
   ours=(); theirs=()
@@ -47,6 +62,6 @@ for w in tutorial wide-momentum wide-adam; do
   done
   read -r of om os oa <<<"$(summary "$w" "$(samples "$w")" "${ours[@]}")"
   read -r tf tm ts ta <<<"$(summary "$w" "$(samples "$w")" "${theirs[@]}")"
-  printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s | %s\n' "$w" "ScheduleDsl ${EXTRA_ENV:-}" "$of" "$om" "$os" "$oa" "$(/usr/bin/python3 -c "print('%.2fx (incl. 1st: %.2fx)' % ($os / $ts, $oa / $ta))")"
+  printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s | %s\n' "$w" "ScheduleDsl ${EXTRA_ENV:-}" "$of" "$om" "$os" "$oa" "$(/usr/bin/python3 -c "print('%.2fx (incl. 1st: %.2fx)' % ($os / $ts, $oa / $ta))"); paired $(paired "${ours[@]}" -- "${theirs[@]}")"
   printf '%-14s | %-40s | %-12s | %-12s | %-14s | %-14s |\n' "$w" "PyTorch $(/usr/bin/python3 -c "import json;d=json.load(open('${theirs[0]}'));print(d['torch'], d['threads'], 'threads', ('OpenBLAS ' + d['openblas_coretype']) if d.get('openblas_coretype') else '')")" "$tf" "$tm" "$ts" "$ta"
 done
