@@ -134,8 +134,6 @@ namespace ScheduleDsl.Training.Kernels
         private readonly struct PackedJob : IWorkerJob
         {
             private readonly GemmTile _tile;
-
-            public GemmTile Tile => _tile;
             private readonly float* _a;
             private readonly float* _b;
             private readonly float* _c;
@@ -147,7 +145,6 @@ namespace ScheduleDsl.Training.Kernels
 
             public PackedJob(GemmTile tile, float* a, float* b, float* c, int m, int k, int n, bool accumulate, bool bTransposed)
             {
-                _bTransposed = bTransposed;
                 _tile = tile;
                 _a = a;
                 _b = b;
@@ -156,7 +153,10 @@ namespace ScheduleDsl.Training.Kernels
                 _k = k;
                 _n = n;
                 _accumulate = accumulate;
+                _bTransposed = bTransposed;
             }
+
+            public GemmTile Tile => _tile;
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
