@@ -138,6 +138,12 @@ namespace ScheduleDsl.Training
                 }
             }
 
+            var keptColumns = new List<string>?[header.Count];
+            foreach (KeyValuePair<int, List<string>> column in kept)
+            {
+                keptColumns[column.Key] = column.Value;
+            }
+
             var values = new List<float[]>();
             var lines = new List<int>();
             (int Row, int Column, string Cell)? notNumber = null;
@@ -158,7 +164,7 @@ namespace ScheduleDsl.Training
                 {
                     SepReader.Col col = row[c];
                     ReadOnlySpan<char> cell = col.Span;
-                    if (kept.TryGetValue(c, out List<string>? column))
+                    if (keptColumns[c] is List<string> column)
                     {
                         column.Add(cell.ToString());
                     }
