@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
@@ -92,7 +93,13 @@ namespace ScheduleDsl.Training.Kernels
         public static int Correct(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target, int outputs, int batch)
         {
             int correct = 0;
-            for (int j = 0; j < batch; j++)
+            int j = 0;
+            if (loss != Loss.BinaryCrossEntropy && outputs > 1 && Simd.IsVectorized)
+            {
+                j = CorrectClasses(output, target, outputs, batch, ref correct);
+            }
+
+            for (; j < batch; j++)
             {
                 if (loss == Loss.BinaryCrossEntropy || outputs == 1)
                 {
@@ -125,6 +132,43 @@ namespace ScheduleDsl.Training.Kernels
             }
 
             return correct;
+        }
+
+        /// <summary>
+        /// <see cref="Correct"/> for one output per class, a vector of samples at a time: each lane keeps its largest output
+        /// and target so far and their rows, taking a later row only when strictly larger, as the scalar loop does (so the
+        /// first of equal values wins, and NaN never does). The branches of the scalar loop are as unpredictable as the
+        /// network's answers; here there are none. Returns the first sample left to the scalar loop.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CorrectClasses(ReadOnlySpan<float> output, ReadOnlySpan<float> target, int outputs, int batch, ref int correct)
+        {
+            int w = Vector<float>.Count;
+            int j = 0;
+            for (; j + w <= batch; j += w)
+            {
+                var best = new Vector<float>(output.Slice(j, w));
+                var bestTarget = new Vector<float>(target.Slice(j, w));
+                Vector<int> predicted = Vector<int>.Zero;
+                Vector<int> actual = Vector<int>.Zero;
+                for (int r = 1; r < outputs; r++)
+                {
+                    var row = new Vector<int>(r);
+                    var value = new Vector<float>(output.Slice(r * batch + j, w));
+                    Vector<int> larger = Vector.GreaterThan(value, best);
+                    best = Vector.ConditionalSelect(larger, value, best);
+                    predicted = Vector.ConditionalSelect(larger, row, predicted);
+                    var targetValue = new Vector<float>(target.Slice(r * batch + j, w));
+                    Vector<int> largerTarget = Vector.GreaterThan(targetValue, bestTarget);
+                    bestTarget = Vector.ConditionalSelect(largerTarget, targetValue, bestTarget);
+                    actual = Vector.ConditionalSelect(largerTarget, row, actual);
+                }
+
+                // Equal lanes are all ones, that is −1.
+                correct -= Vector.Sum(Vector.Equals(predicted, actual));
+            }
+
+            return j;
         }
     }
 }
