@@ -59,16 +59,15 @@ namespace ScheduleDsl.Benchmarks
             // The first layer's weight gradient dZ·Xᵀ both ways: X transposed first (as before), and Xᵀ packed straight from X.
             var outputGradient = new float[256 * batch];
             var weightGradient = new float[256 * 784];
-            var inputTransposed = new float[784 * batch];
+            var transposed = new float[784 * batch];
             Report("  dW0, X transposed", Time(() =>
             {
-                ScheduleDsl.Training.Kernels.Transpose.Run(input, inputTransposed, 784, batch);
-                ScheduleDsl.Training.Kernels.Gemm.Multiply(outputGradient, inputTransposed, weightGradient, 256, batch, 784, false);
+                ScheduleDsl.Training.Kernels.Transpose.Run(input, transposed, 784, batch);
+                ScheduleDsl.Training.Kernels.Gemm.Multiply(outputGradient, transposed, weightGradient, 256, batch, 784, false);
             }), whole);
             Report("  dW0, packed from X", Time(() =>
-                ScheduleDsl.Training.Kernels.Gemm.MultiplyByTransposed(outputGradient, input, weightGradient, 256, batch, 784, false, inputTransposed)), whole);
+                ScheduleDsl.Training.Kernels.Gemm.MultiplyByTransposed(outputGradient, input, weightGradient, 256, batch, 784, false, transposed)), whole);
             Report("optimizer update", Time(() => model.Optimizer.Update(parameters, 0.01, 0.9, 0)), whole);
-            var transposed = new float[784 * batch];
             Report("  transpose 784×128", Time(() => ScheduleDsl.Training.Kernels.Transpose.Run(input, transposed, 784, batch)), whole);
             Report("  transpose 256×256", Time(() => ScheduleDsl.Training.Kernels.Transpose.Run(dense[1].Weight.Value, transposed, 256, 256)), whole);
             Report("  empty pool job", Time(() =>

@@ -129,19 +129,11 @@ namespace ScheduleDsl.Training
             // Cells are parsed as they are read: only the label column and the columns that may be a saved row index are kept
             // as text (a text copy of every cell made a 25 MB file cost seconds and hundreds of megabytes). A cell that is not
             // a number is reported after the rows' shape and the labels are checked, as the first such cell of the file.
-            var kept = new Dictionary<int, List<string>> { [label] = new List<string>() };
+            // kept[c] holds column c's text when it is kept, else null.
+            var kept = new List<string>?[header.Count];
             for (int c = 0; c < header.Count; c++)
             {
-                if (c != label && MayBeIndexColumn(header[c]))
-                {
-                    kept[c] = new List<string>();
-                }
-            }
-
-            var keptColumns = new List<string>?[header.Count];
-            foreach (KeyValuePair<int, List<string>> column in kept)
-            {
-                keptColumns[column.Key] = column.Value;
+                kept[c] = c == label || MayBeIndexColumn(header[c]) ? new List<string>() : null;
             }
 
             var values = new List<float[]>();
@@ -164,7 +156,7 @@ namespace ScheduleDsl.Training
                 {
                     SepReader.Col col = row[c];
                     ReadOnlySpan<char> cell = col.Span;
-                    if (keptColumns[c] is List<string> column)
+                    if (kept[c] is List<string> column)
                     {
                         column.Add(cell.ToString());
                     }
@@ -198,7 +190,7 @@ namespace ScheduleDsl.Training
                 dropped.Add(index);
             }
 
-            (int[] labels, string[] classes, bool named) = ReadLabels(kept[label], lines, label, source, options.Classes);
+            (int[] labels, string[] classes, bool named) = ReadLabels(kept[label]!, lines, label, source, options.Classes);
 
             // A column dropped as a row index holds only whole numbers, so the first cell that is not a number is a feature's.
             if (notNumber is { } bad)
@@ -249,11 +241,11 @@ namespace ScheduleDsl.Training
         /// The first column (other than the label) that is unnamed, or named like an index (<c>Unnamed: 0</c>, <c>index</c>),
         /// and counts the rows 0, 1, 2, … or 1, 2, 3, …; -1 when there is none.
         /// </summary>
-        private static int RowIndexColumn(IReadOnlyList<string> header, Dictionary<int, List<string>> kept, int label)
+        private static int RowIndexColumn(IReadOnlyList<string> header, List<string>?[] kept, int label)
         {
             for (int c = 0; c < header.Count; c++)
             {
-                if (c == label || !kept.TryGetValue(c, out List<string>? column) || column.Count < 2)
+                if (c == label || kept[c] is not List<string> column || column.Count < 2)
                 {
                     continue;
                 }

@@ -22,12 +22,17 @@ namespace ScheduleDsl.Training.Kernels
         public static void Run(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
         {
             int batch = indices.Length;
-            if (target.Length < batch * width || rows.Length < batch * width || source.Length % Math.Max(1, width) != 0)
+            if (width < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(width), width, "A sample has at least one value.");
+            }
+
+            if (target.Length < batch * width || rows.Length < batch * width)
             {
                 throw new ArgumentException("The buffers are smaller than the batch.");
             }
 
-            int count = width == 0 ? 0 : source.Length / width;
+            int count = source.Length / width;
             fixed (float* s = source)
             fixed (int* i = indices)
             fixed (float* t = target)

@@ -74,7 +74,7 @@ namespace ScheduleDsl.Language
                         // Read on as the one clause the word can have meant, so that a later mistake is found in the same pass.
                         _position++;
                         found.Seen.Add(likely.Keyword);
-                        ParseClauseValue(likely, new Token(TokenKind.Word, token.Offset, token.Length, likely.Keyword, 0), found);
+                        ParseClauseValue(likely, token.ReadAs(likely.Keyword), found);
                         failed = true;
                         continue;
                     }

@@ -250,7 +250,7 @@ namespace ScheduleDsl.Language
 
                     // Read on as the one kernel the word can have meant, so that a second mistake in the phase is found in
                     // the same pass (and fixed by the same Fix All); the phase has failed either way, so the node stays null.
-                    ParseKernel(new Token(TokenKind.Word, token.Offset, token.Length, meant[0], 0));
+                    ParseKernel(token.ReadAs(meant[0]));
                     break;
                 case TokenKind.BadNumber:
                 case TokenKind.BadCharacter:

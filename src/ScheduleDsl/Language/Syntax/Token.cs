@@ -43,6 +43,9 @@ namespace ScheduleDsl.Language
 
         public bool IsWord(string keyword) => Kind == TokenKind.Word && Text == keyword;
 
+        /// <summary>This token read as <paramref name="keyword"/>, at the same place: how the parser reads on after a misspelt word.</summary>
+        public Token ReadAs(string keyword) => new Token(TokenKind.Word, Offset, Length, keyword, 0);
+
         /// <summary>How the token is named in a message: the text in quotes, or "end of text".</summary>
         public string Describe() => Kind == TokenKind.End ? "end of text" : "'" + (Text.Length > 40 ? Text.Substring(0, 40) + "…" : Text) + "'";
     }
