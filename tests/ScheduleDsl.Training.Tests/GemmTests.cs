@@ -170,7 +170,7 @@ namespace ScheduleDsl.Training.Tests
 
         /// <summary>
         /// The packed path's last rows (here five: four and one) come out bit for bit as they do inside a full six-row tile,
-        /// and a product split across workers as it does on one thread: a result never depends on where a row falls.
+        /// and a product split across workers (by columns or by rows) as it does on one thread: a result never depends on where a row falls.
         /// </summary>
         [Fact]
         public void PackedRowsGiveTheSameBitsWhereverTheyFall()
@@ -209,6 +209,19 @@ namespace ScheduleDsl.Training.Tests
             {
                 Assert.True(split.AsSpan(i * wide, 128).SequenceEqual(left.AsSpan(i * 128, 128)), $"row {i}, left half");
                 Assert.True(split.AsSpan(i * wide + 128, 128).SequenceEqual(right.AsSpan(i * 128, 128)), $"row {i}, right half");
+            }
+
+            // A product tall enough to split by rows (61 rows: on two workers the boundary falls at row 30), against the
+            // same product from row 6 on (its boundary at row 36 of the whole): rows 30 … 35 change worker, row 60 is an edge row in both.
+            const int tall = 61;
+            float[] a2 = RandomMatrix(random, tall * k);
+            var rowsWhole = new float[tall * wide];
+            Gemm.Multiply(a2, b2, rowsWhole, tall, k, wide, accumulate: false);
+            var rowsShifted = new float[(tall - 6) * wide];
+            Gemm.Multiply(a2.AsSpan(6 * k), b2, rowsShifted, tall - 6, k, wide, accumulate: false);
+            for (int i = 6; i < tall; i++)
+            {
+                Assert.True(rowsWhole.AsSpan(i * wide, wide).SequenceEqual(rowsShifted.AsSpan((i - 6) * wide, wide)), $"row {i} of the row-split product");
             }
         }
 
