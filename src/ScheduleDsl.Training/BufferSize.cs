@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -8,6 +9,7 @@ namespace ScheduleDsl.Training
     /// </summary>
     internal static class BufferSize
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static int Of(int rows, int columns, string what)
         {
             long length = (long)rows * columns;

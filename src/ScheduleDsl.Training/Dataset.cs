@@ -26,6 +26,7 @@ namespace ScheduleDsl.Training
 
         public int Outputs { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Dataset From(float[,] x, float[,] y, int inputs, int outputs, Loss loss, string xName, string yName)
         {
             if (x == null)

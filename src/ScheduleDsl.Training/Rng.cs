@@ -59,6 +59,7 @@ namespace ScheduleDsl.Training
         public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
         /// <summary>A float in [0, 1) with 24 random bits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public float NextSingle() => (NextUInt64() >> 40) * (1.0f / (1 << 24));
 
         /// <summary>An integer in [0, <paramref name="bound"/>), unbiased (Lemire's method).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -96,6 +97,7 @@ namespace ScheduleDsl.Training
         public double WeightDecay(long t) => _weightDecay.At(t, _optimizer.WeightDecay);
 
         /// <summary>After a step: a per-step plateau observes the batch loss.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AfterStep(double batchLoss)
         {
             if (_metric != null && PerStep)

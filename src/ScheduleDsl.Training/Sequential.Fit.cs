@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ScheduleDsl.Training.Kernels;
 
 namespace ScheduleDsl.Training
@@ -78,6 +79,7 @@ namespace ScheduleDsl.Training
             return Train(x, y, options, options.ValidationTargets);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private History Train(float[,] x, float[,] y, FitOptions options, float[,]? validationY)
         {
             int epochs = options.Epochs;

@@ -1,7 +1,7 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ScheduleDsl.Training.Kernels;
 
 namespace ScheduleDsl.Training
@@ -89,7 +89,11 @@ namespace ScheduleDsl.Training
         public IReadOnlyList<string> ParameterNames => _parameterNames;
 
         /// <summary>The optimizer set by <see cref="Compile"/>.</summary>
-        public Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException("Call Compile(loss, optimizer) before training.");
+        public Optimizer Optimizer
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => _optimizer ?? throw new InvalidOperationException("Call Compile(loss, optimizer) before training.");
+        }
 
         /// <summary>The loss set by <see cref="Compile"/>.</summary>
         public Loss Loss => _loss;
@@ -236,6 +240,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Reserve(int batch)
         {
             int inputLength = BufferSize.Of(Inputs, batch, "A batch of inputs");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace ScheduleDsl.Training
@@ -106,6 +107,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static CsvDataset Read(string text, string source, CsvOptions options)
         {
             if (text.Trim().Length == 0)
@@ -260,6 +262,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Whether a column's name is one a saved row index has: none, pandas' <c>Unnamed: 0</c>, or <c>index</c>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool MayBeIndexColumn(string name) =>
             name.Length == 0 || name.StartsWith("Unnamed:", StringComparison.Ordinal) || name == "index" || name == "Index";
 
@@ -363,6 +366,7 @@ namespace ScheduleDsl.Training
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool IsDigits(string cell)
         {
             foreach (char c in cell)
@@ -380,6 +384,7 @@ namespace ScheduleDsl.Training
         /// A finite number in the invariant culture, written with only the characters a number may have: .NET's parsers
         /// skip trailing NUL characters, so <c>2\0</c> would otherwise be 2.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool TryNumber(SepReader.Col cell, out float value)
         {
             value = 0;
@@ -395,6 +400,7 @@ namespace ScheduleDsl.Training
 
         private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789.eE+-");
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static string Printable(string text)
         {
             var builder = new System.Text.StringBuilder();

@@ -103,6 +103,7 @@ namespace ScheduleDsl.Training.Kernels
             c[2 * n] = t20; c[2 * n + 1] = t21; c[2 * n + 2] = t22;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static float Dot(float* x, float* y, int k)
         {
             int p = 0;

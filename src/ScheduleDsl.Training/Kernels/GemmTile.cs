@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ScheduleDsl.Training.Kernels
@@ -30,10 +31,11 @@ namespace ScheduleDsl.Training.Kernels
         private static GemmTile? s_chosen;
 
         /// <summary>Set by tests to run one tile; null is the process's own choice.</summary>
-        internal static GemmTile? Override { get; set; }
+        internal static GemmTile? Override { [MethodImpl(MethodImplOptions.AggressiveOptimization)] get; set; }
 
         public static GemmTile Current
         {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             get
             {
                 // Chosen even when the scalar kernels run, so that a bad SCHEDULEDSL_GEMM_TILE is reported there too.

@@ -21,6 +21,7 @@ namespace ScheduleDsl.Training.Kernels
         private static float[]? s_panels;
 
         /// <summary>Columns per panel: two vectors of the tile's width.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static int PanelWidth(GemmTile tile) => tile == GemmTile.Vector512 ? 32 : 2 * Vector<float>.Count;
 
         /// <summary>Below this many multiply-adds packing costs more than it saves.</summary>
@@ -30,6 +31,7 @@ namespace ScheduleDsl.Training.Kernels
         /// Whether a product this size is worth packing: a full row tile, a full <see cref="GemmTile.VectorT"/> panel and
         /// enough work. The same for both packed tiles, so that the choice between them never changes which columns are packed.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static bool Applies(GemmTile tile, int m, int k, int n) =>
             tile != GemmTile.Unpacked && m >= GemmTiles.RowsPerTile && n >= PanelWidth(GemmTile.VectorT) && (long)m * k * n >= Threshold;
 
@@ -193,6 +195,7 @@ namespace ScheduleDsl.Training.Kernels
         /// This thread's panel buffer, allocated once per thread (pinned, so its address holds) and aligned to 64 bytes so
         /// no vector load of a panel straddles a cache line.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static float* Panels()
         {
             float[] buffer = s_panels ??= GC.AllocateUninitializedArray<float>(GemmTiles.DepthBlock * ChunkColumns + 16, pinned: true);

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training.Kernels
 {
@@ -14,7 +15,11 @@ namespace ScheduleDsl.Training.Kernels
         public static bool ForceScalar { get; set; } = Environment.GetEnvironmentVariable("SCHEDULEDSL_SCALAR") == "1";
 
         /// <summary>Whether the vectorized kernels run.</summary>
-        public static bool IsVectorized => !ForceScalar && Vector.IsHardwareAccelerated;
+        public static bool IsVectorized
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => !ForceScalar && Vector.IsHardwareAccelerated;
+        }
 
         /// <summary>Floats per vector (8 with AVX2, 16 with 512-bit vectors).</summary>
         public static int Width => Vector<float>.Count;

@@ -59,6 +59,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Glorot (Xavier) uniform weights in ±√(6 / (in + out)) and zero biases, as Keras initializes a Dense layer.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Initialize(Rng rng)
         {
             float limit = MathF.Sqrt(6f / (Inputs + Outputs));
@@ -71,6 +72,7 @@ namespace ScheduleDsl.Training
             Array.Clear(Bias.Value);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);

@@ -26,6 +26,7 @@ namespace ScheduleDsl.Training
         /// <inheritdoc/>
         public override string Description => "dropout(" + Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ")";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Reserve(int batch)
         {
             base.Reserve(batch);

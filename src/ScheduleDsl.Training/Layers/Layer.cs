@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -56,6 +57,7 @@ namespace ScheduleDsl.Training
         internal virtual bool ConnectLoss(Loss? loss) => false;
 
         /// <summary>Allocates the buffers for batches of up to <paramref name="batch"/> samples (once; later calls reuse them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal virtual void Reserve(int batch)
         {
             int length = BufferSize.Of(Outputs, batch, "The output of a layer");

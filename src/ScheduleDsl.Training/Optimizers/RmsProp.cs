@@ -47,6 +47,7 @@ namespace ScheduleDsl.Training
 
         /// <inheritdoc/>
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
 
         private protected override bool IsElementwise => true;
