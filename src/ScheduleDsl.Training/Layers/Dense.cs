@@ -98,9 +98,9 @@ namespace ScheduleDsl.Training
         {
             // Start each row at its bias and accumulate the product onto it: one pass fewer than clearing and adding later.
             Span<float> output = Output.AsSpan(0, Outputs * batch);
-            Elementwise.FillRows(output, Bias.Value, batch);
+            RowSteps.FillRows(output, Bias.Value, batch);
             Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: true);
-            Elementwise.Activate(Activation, output, Outputs, batch, _scratch);
+            RowSteps.Activate(Activation, output, Outputs, batch, _scratch);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -109,7 +109,7 @@ namespace ScheduleDsl.Training
             Span<float> gradient = OutputGradient.AsSpan(0, Outputs * batch);
             if (!LossGivesPreActivationGradient)
             {
-                Elementwise.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
+                RowSteps.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
             }
 
             // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else the tiled product,
@@ -122,12 +122,12 @@ namespace ScheduleDsl.Training
             {
                 Gemm.MultiplyByTransposed(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs, accumulate: false, _inputTransposed);
             }
-            Elementwise.RowSums(gradient, Bias.Gradient, batch);
+            RowSteps.RowSums(gradient, Bias.Gradient, batch);
 
             if (inputGradient != null)
             {
                 // dX[in, batch] = Wᵀ[in, out] · dZ[out, batch]
-                Transpose.Run(Weight.Value, _weightTransposed, Outputs, Inputs);
+                RowSteps.Transposed(Weight.Value, _weightTransposed, Outputs, Inputs);
                 Gemm.Multiply(_weightTransposed, gradient, inputGradient.AsSpan(0, Inputs * batch), Inputs, Outputs, batch, accumulate: false);
             }
         }
