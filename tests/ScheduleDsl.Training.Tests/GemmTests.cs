@@ -168,6 +168,22 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>A packed product's depth is cut into as few blocks of at most 320 as it takes, as equal as multiples of eight allow.</summary>
+        [Theory]
+        [InlineData(8, 8)]
+        [InlineData(128, 128)]
+        [InlineData(256, 256)]
+        [InlineData(300, 304)]
+        [InlineData(320, 320)]
+        [InlineData(321, 168)]
+        [InlineData(784, 264)]
+        [InlineData(1000, 256)]
+        public void PackedDepthBlocksAreAsEqualAsEightAllows(int k, int block)
+        {
+            Assert.Equal(block, PackedGemm.DepthBlock(k));
+            Assert.True((k + block - 1) / block == (k + 319) / 320, "no more blocks than a 320-deep cut needs");
+        }
+
         /// <summary>
         /// The packed path's last rows (here five: four and one) come out bit for bit as they do inside a full six-row tile,
         /// and a product split across workers (by columns or by rows) as it does on one thread: a result never depends on where a row falls.
