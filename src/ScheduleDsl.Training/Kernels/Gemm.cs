@@ -5,9 +5,9 @@ namespace ScheduleDsl.Training.Kernels
 {
     /// <summary>
     /// Single-precision matrix multiply <c>C[m×n] (+)= A[m×k] · B[k×n]</c>, all row-major: large products through packed
-    /// panels of B (<see cref="PackedGemm"/>, split across the worker pool by rows, or by columns when too short), the rest with the tiles reading B
-    /// where it lies (<see cref="GemmTiles"/>, split by rows when large enough). Which tile the packed path uses is
-    /// chosen once per process (<see cref="GemmTileChoice"/>).
+    /// panels of B (<see cref="PackedGemm"/>, split across the worker pool by rows, or by columns when too short), the
+    /// rest with the tiles reading B where it lies (<see cref="GemmTiles"/>, split by rows when large enough). Which tile
+    /// the packed path uses is chosen once per process (<see cref="GemmTileChoice"/>).
     /// </summary>
     internal static unsafe class Gemm
     {
@@ -84,7 +84,7 @@ namespace ScheduleDsl.Training.Kernels
             // optimizer update just wrote, still in its cache) and writes rows of C no other worker touches, where a
             // column split has both workers read all of A and share a cache line at each row's split (.NET arrays are
             // not 64-byte aligned). Each worker packs every panel of B itself, which costs less: on 2-vCPU Zen 3 and
-            // Intel machines the whole 784→256→256→10 step ran 10–30% faster split by rows (docs/performance.md).
+            // Intel machines the whole 784→256→256→10 step ran a tenth to a half faster split by rows (docs/performance.md).
             int workers = WorkerPool.Shared.Workers;
             if (workers > 1 && k >= MinimumSplitDepth && job.M >= 2 * GemmTiles.RowsPerTile * workers)
             {

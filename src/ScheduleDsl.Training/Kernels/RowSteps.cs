@@ -82,11 +82,7 @@ namespace ScheduleDsl.Training.Kernels
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Transposed(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
         {
-            if (source.Length < rows * columns || target.Length < rows * columns)
-            {
-                throw new ArgumentException("The spans are smaller than the matrix.");
-            }
-
+            Transpose.CheckSizes(source, target, rows, columns);
             fixed (float* s = source)
             fixed (float* t = target)
             {

@@ -16,15 +16,19 @@ namespace ScheduleDsl.Training.Kernels
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Run(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
         {
-            if (source.Length < rows * columns || target.Length < rows * columns)
-            {
-                throw new ArgumentException("The spans are smaller than the matrix.");
-            }
-
+            CheckSizes(source, target, rows, columns);
             fixed (float* s = source)
             fixed (float* t = target)
             {
                 Rows(s, t, rows, columns, 0, rows);
+            }
+        }
+
+        internal static void CheckSizes(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
+        {
+            if (source.Length < rows * columns || target.Length < rows * columns)
+            {
+                throw new ArgumentException("The spans are smaller than the matrix.");
             }
         }
 
