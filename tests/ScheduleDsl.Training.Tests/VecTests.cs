@@ -8,6 +8,22 @@ namespace ScheduleDsl.Training.Tests
     /// <summary>The step's own element-wise kernels: exp and log within about one ulp of MathF, special values kept, tails as the body.</summary>
     public class VecTests
     {
+        /// <summary>
+        /// The run of these tests that CI makes with <c>DOTNET_MaxVectorTBitWidth=128</c> (the four-lane shape Arm64 runs)
+        /// really runs four-lane kernels, and the default run the machine's 256-bit ones.
+        /// </summary>
+        [Fact]
+        public void TheKernelsRunTheVectorWidthTheProcessAsksFor()
+        {
+            if (!System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                return;
+            }
+
+            bool fourLanes = Environment.GetEnvironmentVariable("DOTNET_MaxVectorTBitWidth") == "128" || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+            Assert.Equal(fourLanes ? 4 : 8, System.Numerics.Vector<float>.Count);
+        }
+
         [Fact]
         public void ExpIsWithinTwoUlpOfMathF()
         {
