@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ScheduleDsl.Training
 {
@@ -38,13 +39,17 @@ namespace ScheduleDsl.Training
         public int[] Shape { get; }
 
         /// <summary>The values, row-major in <see cref="Shape"/>.</summary>
-        public float[] Value { get; }
+        public float[] Value { [MethodImpl(MethodImplOptions.AggressiveOptimization)] get; }
 
         /// <summary>The gradient of the loss with respect to the values, after a backward pass.</summary>
         public float[] Gradient { get; }
 
         /// <summary>How many values the parameter holds.</summary>
-        public int Length => Value.Length;
+        public int Length
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => Value.Length;
+        }
 
         internal void CopyFrom(ReadOnlySpan<float> values)
         {

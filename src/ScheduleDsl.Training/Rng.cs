@@ -93,6 +93,7 @@ namespace ScheduleDsl.Training
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ulong SplitMix(ref ulong x)
         {
             ulong z = x += 0x9E3779B97F4A7C15UL;
