@@ -82,6 +82,9 @@ namespace ScheduleDsl.Cli
         /// </summary>
         public ExperimentData ReadData(ParseResult result, int seed, Standardization? inputs = null)
         {
+            // Every command that reads training data trains next: its kernels compile on the other core meanwhile, instead
+            // of in the first training step.
+            KernelWarmUp.Start();
             ExperimentData data = ReadRaw(result, seed);
             return inputs != null || result.GetValue(Normalize) ? data.Standardized(inputs) : data;
         }

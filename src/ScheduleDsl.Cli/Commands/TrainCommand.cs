@@ -48,9 +48,6 @@ namespace ScheduleDsl.Cli.Commands
                 OutputPaths.CheckFile(savePath, "--save", optional: true);
                 OutputPaths.CheckFile(jsonPath, "--history-json", optional: true);
 
-                // The kernels compile on the other core while the data is read, instead of in the first training step.
-                KernelWarmUp.Start();
-
                 int seed = result.GetValue(options.Seed);
                 string? initPath = result.GetValue(init);
                 string? resumePath = result.GetValue(resume);
