@@ -158,14 +158,22 @@ namespace ScheduleDsl.Tests
                 sum += s.At(t);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (long t = 0; t < 10000; t++)
+            // The least of three windows of 10,000 calls: an At that allocated would do so in every window, while the
+            // runtime itself sometimes allocates on this thread once, when a recompiled method is first run (seen in
+            // the full suite: 7,696 bytes in one window).
+            long least = long.MaxValue;
+            for (int window = 0; window < 3; window++)
             {
-                sum += s.At(t);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (long t = 0; t < 10000; t++)
+                {
+                    sum += s.At(t);
+                }
+
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
             }
 
-            long after = GC.GetAllocatedBytesForCurrentThread();
-            Assert.Equal(0, after - before);
+            Assert.Equal(0, least);
             Assert.True(sum > 0);
         }
     }

@@ -195,13 +195,22 @@ namespace ScheduleDsl.TorchSharp.Tests
             Adam.ParamGroup adam = Groups.Adam(0.001);
             ScheduleDriver driver = new ILearningRateController[] { sgd, adam }.UseSchedule(Schedule.Parse("lr 0.1 per step: onecycle 0.1 over 100000 momentum; weight-decay: cosine 1000 to 0"));
             driver.Step();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10_000; i++)
+
+            // The least of three windows: a step that allocated would in every one, the runtime's own one-time allocations
+            // on this thread (a recompiled method's first run) in one at most.
+            long least = long.MaxValue;
+            for (int window = 0; window < 3; window++)
             {
-                driver.Step();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 10_000; i++)
+                {
+                    driver.Step();
+                }
+
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
             }
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, least);
             Assert.DoesNotContain(System.Diagnostics.Process.GetCurrentProcess().Modules.Cast<System.Diagnostics.ProcessModule>(), m => m.ModuleName.Contains("libtorch", StringComparison.OrdinalIgnoreCase) || m.ModuleName.Contains("LibTorchSharp", StringComparison.OrdinalIgnoreCase));
         }
     }
