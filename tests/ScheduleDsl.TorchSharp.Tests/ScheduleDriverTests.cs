@@ -196,8 +196,8 @@ namespace ScheduleDsl.TorchSharp.Tests
             ScheduleDriver driver = new ILearningRateController[] { sgd, adam }.UseSchedule(Schedule.Parse("lr 0.1 per step: onecycle 0.1 over 100000 momentum; weight-decay: cosine 1000 to 0"));
             driver.Step();
 
-            // The least of three windows: a step that allocated would in every one, the runtime's own one-time allocations
-            // on this thread (a recompiled method's first run) in one at most.
+            // The least of three windows: a step that allocated would in every one, a one-time allocation on this thread
+            // that is not the driver's in one at most.
             long least = long.MaxValue;
             for (int window = 0; window < 3; window++)
             {
