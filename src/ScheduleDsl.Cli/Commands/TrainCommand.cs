@@ -47,7 +47,6 @@ namespace ScheduleDsl.Cli.Commands
                 string? jsonPath = result.GetValue(historyJson);
                 OutputPaths.CheckFile(savePath, "--save", optional: true);
                 OutputPaths.CheckFile(jsonPath, "--history-json", optional: true);
-
                 int seed = result.GetValue(options.Seed);
                 string? initPath = result.GetValue(init);
                 string? resumePath = result.GetValue(resume);

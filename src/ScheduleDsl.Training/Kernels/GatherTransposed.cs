@@ -75,9 +75,7 @@ namespace ScheduleDsl.Training.Kernels
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                int groups = (_batch + Samples - 1) / Samples;
-                int j0 = Math.Min(_batch, groups * part / parts * Samples);
-                int j1 = Math.Min(_batch, groups * (part + 1) / parts * Samples);
+                (int j0, int j1) = WorkerPool.Share(_batch, Samples, part, parts);
                 long rowBytes = (long)_width * sizeof(float);
                 for (int j = j0; j < j1; j++)
                 {

@@ -138,9 +138,7 @@ namespace ScheduleDsl.Training.Kernels
             public void Execute(int part, int parts)
             {
                 // Split on tile boundaries so every worker runs full 6-row tiles.
-                int tiles = (_m + GemmTiles.RowsPerTile - 1) / GemmTiles.RowsPerTile;
-                int start = Math.Min(_m, tiles * part / parts * GemmTiles.RowsPerTile);
-                int end = part == parts - 1 ? _m : Math.Min(_m, tiles * (part + 1) / parts * GemmTiles.RowsPerTile);
+                (int start, int end) = WorkerPool.Share(_m, GemmTiles.RowsPerTile, part, parts);
                 if (end > start)
                 {
                     GemmTiles.Rows(_a, _b, _c, _k, _n, _accumulate, start, end);
@@ -184,9 +182,7 @@ namespace ScheduleDsl.Training.Kernels
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void ExecuteRows(int part, int parts)
             {
-                int tiles = (_m + GemmTiles.RowsPerTile - 1) / GemmTiles.RowsPerTile;
-                int start = Math.Min(_m, tiles * part / parts * GemmTiles.RowsPerTile);
-                int end = part == parts - 1 ? _m : Math.Min(_m, tiles * (part + 1) / parts * GemmTiles.RowsPerTile);
+                (int start, int end) = WorkerPool.Share(_m, GemmTiles.RowsPerTile, part, parts);
                 if (end <= start)
                 {
                     return;

@@ -129,9 +129,7 @@ namespace ScheduleDsl.Training.Kernels
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                int bands = (Rows + RowsPerBand - 1) / RowsPerBand;
-                int r0 = Math.Min(Rows, bands * part / parts * RowsPerBand);
-                int r1 = part == parts - 1 ? Rows : Math.Min(Rows, bands * (part + 1) / parts * RowsPerBand);
+                (int r0, int r1) = WorkerPool.Share(Rows, RowsPerBand, part, parts);
                 int count = r1 - r0;
                 if (count <= 0)
                 {

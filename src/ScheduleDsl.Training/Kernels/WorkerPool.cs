@@ -60,6 +60,20 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Threads that take part in a job, the caller included.</summary>
         public int Workers { get; }
 
+        /// <summary>
+        /// Part <paramref name="part"/> of <paramref name="parts"/> of <paramref name="count"/> items cut only on multiples of
+        /// <paramref name="unit"/> (whole tiles, bands, cache lines), as equal as that allows; the last part ends at
+        /// <paramref name="count"/>, and a part may be empty.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static (int Start, int End) Share(int count, int unit, int part, int parts)
+        {
+            int units = (count + unit - 1) / unit;
+            int start = Math.Min(count, units * part / parts * unit);
+            int end = part == parts - 1 ? count : Math.Min(count, units * (part + 1) / parts * unit);
+            return (start, end);
+        }
+
         /// <summary>Runs every part of <paramref name="job"/> (as many parts as workers, at most <paramref name="maxParts"/>) and waits for all.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run<TJob>(ref TJob job, int maxParts)
