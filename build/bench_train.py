@@ -83,7 +83,7 @@ def run(workload, directory, threads):
         seconds.append(time.perf_counter() - start)
     blas = next((line.split()[-1] for line in open("/proc/self/maps") if "blas" in line and ".so" in line), "unknown")
     print(json.dumps({"workload": workload, "samples": len(x), "seconds": seconds, "torch": torch.__version__, "threads": threads, "blas": blas,
-                      "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE")}))
+                      "openblas_coretype": os.environ.get("BENCH_OPENBLAS_CORE")}))
 
 
 def openblas_core(env):
@@ -93,23 +93,79 @@ def openblas_core(env):
     return next((line.split(":", 1)[1].strip() for line in (probe.stdout + probe.stderr).splitlines() if line.startswith("Core:")), None)
 
 
+# Products of the shapes a training step runs (A·B and A·Bᵀ, sizes not multiples of the kernels' tiles) held to a float64
+# reference: kernels that crash or compute wrong results on this CPU fail it.
+KERNEL_CHECK = """
+import torch
+torch.manual_seed(1)
+a, b, bt = torch.randn(250, 333), torch.randn(333, 131), torch.randn(131, 333)
+worst = 0.0
+for c, ref in ((a @ b, a.double() @ b.double()), (a @ bt.T, a.double() @ bt.double().T)):
+    worst = max(worst, float((c.double() - ref).abs().max() / ref.abs().max()))
+print("ok" if worst < 1e-5 else "wrong: %g" % worst)
+"""
+
+
+def kernels_correct(env):
+    import subprocess
+    probe = subprocess.run([sys.executable, "-c", KERNEL_CHECK], env=env, capture_output=True, text=True, timeout=300)
+    return probe.returncode == 0 and probe.stdout.strip() == "ok"
+
+
 def cpu_flags():
     with open("/proc/cpuinfo") as info:
         return next((line.split(":", 1)[1].split() for line in info if line.startswith("flags")), [])
 
 
+FORCING = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def openblas_choice(env):
+    """
+    The kernels PyTorch gets: those OpenBLAS picks for this CPU itself, as a user tuning PyTorch would run it, once they
+    are checked to compute correctly here. Machines of this workplace may force OPENBLAS_CORETYPE (with OPENBLAS_L2_SIZE)
+    to an older kernel set because some OpenBLAS builds crash or compute wrong results on newer CPUs; on an AMD Zen 5 it
+    forces Haswell's AVX2 kernels where OpenBLAS 0.3.21 picks Cooperlake's AVX-512 ones, which train 1.5x faster. Debian's
+    OpenBLAS 0.3.21 also does not know some CPUs (Emerald Rapids, model 207) and falls back to its SSE3 'Prescott'
+    kernels, 2.5-3x slower: then the widest kernels the CPU's flags allow. Returns (environment, core, note).
+    """
+    own = {k: v for k, v in env.items() if k not in FORCING}
+    core = openblas_core(own)
+    if core == "Prescott":
+        flags = cpu_flags()
+        core = "SkylakeX" if "avx512f" in flags else "Haswell" if "avx2" in flags else None
+        if core:
+            own["OPENBLAS_CORETYPE"] = core
+    forced = {k: env[k] for k in FORCING if k in env}
+    if own == env or core is None:
+        return env, openblas_core(env), None
+    if kernels_correct(own):
+        return own, core, "OpenBLAS runs its %s kernels here%s; they compute correctly, so PyTorch gets them" % (
+            core, " (the environment forces " + ", ".join("%s=%s" % kv for kv in forced.items()) + ")" if forced else "")
+    return env, openblas_core(env), "OpenBLAS's %s kernels compute wrong results here; PyTorch keeps the environment's %s" % (
+        core, ", ".join("%s=%s" % kv for kv in forced.items()) or "default")
+
+
 def main():
     if os.path.isdir(OPENBLAS) and OPENBLAS not in os.environ.get("LD_LIBRARY_PATH", ""):
         env = dict(os.environ, LD_LIBRARY_PATH=":".join([OPENBLAS] + [p for p in os.environ.get("LD_LIBRARY_PATH", "").split(":") if p]))
-        # Debian's OpenBLAS 0.3.21 does not know newer CPUs (Emerald Rapids, model 207) and falls back to its SSE3
-        # 'Prescott' kernels, 2.5-3x slower here: give PyTorch the kernels its CPU has, as a user tuning it would.
-        if "OPENBLAS_CORETYPE" not in env and openblas_core(env) == "Prescott":
-            flags = cpu_flags()
-            core = "SKYLAKEX" if "avx512f" in flags else "HASWELL" if "avx2" in flags else None
-            if core:
-                env["OPENBLAS_CORETYPE"] = core
-                if sys.argv[1] == "run":
-                    print("# OpenBLAS detects this CPU as Prescott; running it with OPENBLAS_CORETYPE=" + core, file=sys.stderr)
+        if sys.argv[1] != "run":
+            os.execve(sys.executable, [sys.executable] + sys.argv, env)
+        # The choice takes up to three probes of a few seconds each: made once per data directory, then read back.
+        cache = os.path.join(sys.argv[3], "openblas-choice.json")
+        if os.path.exists(cache):
+            with open(cache) as saved:
+                choice = json.load(saved)
+        else:
+            chosen, core, note = openblas_choice(env)
+            choice = {"set": {k: chosen[k] for k in FORCING if k in chosen}, "core": core, "note": note}
+            with open(cache, "w") as saved:
+                json.dump(choice, saved)
+            if note:
+                print("# " + note, file=sys.stderr)
+        env = {k: v for k, v in env.items() if k not in FORCING}
+        env.update(choice["set"])
+        env["BENCH_OPENBLAS_CORE"] = choice["core"] or "unknown"
         os.execve(sys.executable, [sys.executable] + sys.argv, env)
     if sys.argv[1] == "data":
         write_data(sys.argv[3] if len(sys.argv) > 3 else ".")
