@@ -57,6 +57,7 @@ namespace ScheduleDsl.Benchmarks
         private readonly float[] _t450 = new float[450];
         private readonly float[] _w81 = new float[81];
         private readonly float[] _sums = new float[9];
+        private readonly float[] _softmax = Enumerable.Range(0, 150).Select(i => (i % 7) * 0.25f).ToArray();
 
         [Benchmark]
         public void ReluBackward() => Elementwise.ActivationBackward(Activation.Relu, ((Dense)_model.Layers[1]).Output.AsSpan(0, 450), _t450, 9, 50, _rows);
@@ -75,6 +76,10 @@ namespace ScheduleDsl.Benchmarks
 
         [Benchmark]
         public double LossAndGradient() => Losses.Compute(ScheduleDsl.Training.Loss.CategoricalCrossEntropy, true, ((Dense)_model.Layers[3]).Output.AsSpan(0, 150), _y, _x, 3, 50);
+
+        /// <summary>The output layer's softmax over its 3×50 values (here values it has already normalized: the same work).</summary>
+        [Benchmark]
+        public void Softmax() => Elementwise.Softmax(_softmax, 3, 50, _rows);
 
         [Benchmark]
         public void BackwardOneLayer()

@@ -16,9 +16,34 @@ namespace ScheduleDsl.Training.Kernels
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void FillRows(Span<float> values, ReadOnlySpan<float> rowValues, int batch)
         {
-            for (int r = 0; r < rowValues.Length; r++)
+            if (values.Length < rowValues.Length * batch)
             {
-                Vec.Fill(values.Slice(r * batch, batch), rowValues[r]);
+                throw new ArgumentException("The values are fewer than rows × batch.", nameof(values));
+            }
+
+            int w = Vector<float>.Count;
+            if (batch < w)
+            {
+                for (int r = 0; r < rowValues.Length; r++)
+                {
+                    values.Slice(r * batch, batch).Fill(rowValues[r]);
+                }
+
+                return;
+            }
+
+            // Whole vectors, the last one overlapping the one before it where the batch is not a multiple of the width.
+            ref float row = ref MemoryMarshal.GetReference(values);
+            nuint last = (nuint)(batch - w);
+            for (int r = 0; r < rowValues.Length; r++, row = ref Unsafe.Add(ref row, batch))
+            {
+                var value = new Vector<float>(rowValues[r]);
+                for (nuint i = 0; i < last; i += (nuint)w)
+                {
+                    value.StoreUnsafe(ref row, i);
+                }
+
+                value.StoreUnsafe(ref row, last);
             }
         }
 
@@ -52,22 +77,103 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Softmax down each column (one sample), computed row by row along the batch: max, subtract, exp, normalize.</summary>
+        /// <summary>Most rows whose last columns (fewer than a vector) <see cref="Softmax"/> copies to the stack: 4 KB.</summary>
+        private const int StackTailFloats = 1024;
+
+        /// <summary>
+        /// Softmax down each column (one sample): max, subtract, exp, normalize. Computed a vector of columns at a time, all
+        /// rows in one pass (a row-by-row pass per operation cost the tutorial's 3×50 output twelve trips through the
+        /// buffer); the columns past the last whole vector go through a zero-padded stack copy, or, for very many rows,
+        /// through <see cref="SoftmaxByRows"/>. Each element sees the same operations in the same order either way, so the
+        /// bits are those of the row-by-row passes.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Softmax(Span<float> values, int rows, int batch, Span<float> scratch)
         {
-            Span<float> max = scratch.Slice(0, batch);
-            Span<float> sum = scratch.Slice(batch, batch);
-            values.Slice(0, batch).CopyTo(max);
+            if (values.Length < rows * batch)
+            {
+                throw new ArgumentException("The values are fewer than rows × batch.", nameof(values));
+            }
+
+            int w = Vector<float>.Count;
+            int full = batch - batch % w;
+            ref float first = ref MemoryMarshal.GetReference(values);
+            for (int c = 0; c < full; c += w)
+            {
+                SoftmaxColumns(ref Unsafe.Add(ref first, c), batch, rows);
+            }
+
+            int tail = batch - full;
+            if (tail == 0)
+            {
+                return;
+            }
+
+            if (rows * w > StackTailFloats)
+            {
+                SoftmaxByRows(values, rows, batch, full, batch, scratch);
+                return;
+            }
+
+            Span<float> copy = stackalloc float[rows * w];
+            copy.Clear();
+            for (int r = 0; r < rows; r++)
+            {
+                values.Slice(r * batch + full, tail).CopyTo(copy.Slice(r * w));
+            }
+
+            SoftmaxColumns(ref MemoryMarshal.GetReference(copy), w, rows);
+            for (int r = 0; r < rows; r++)
+            {
+                copy.Slice(r * w, tail).CopyTo(values.Slice(r * batch + full));
+            }
+        }
+
+        /// <summary>Softmax of one vector of columns, rows <paramref name="stride"/> apart.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void SoftmaxColumns(ref float column, int stride, int rows)
+        {
+            Vector<float> max = Vector.LoadUnsafe(ref column);
             for (int r = 1; r < rows; r++)
             {
-                Vec.Max(max, values.Slice(r * batch, batch), max);
+                max = Vector.Max(max, Vector.LoadUnsafe(ref column, (nuint)(r * stride)));
+            }
+
+            Vector<float> sum = Vector<float>.Zero;
+            for (int r = 0; r < rows; r++)
+            {
+                Vector<float> e = Vec.ExpVector(Vector.LoadUnsafe(ref column, (nuint)(r * stride)) - max);
+                e.StoreUnsafe(ref column, (nuint)(r * stride));
+                sum += e;
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                (Vector.LoadUnsafe(ref column, (nuint)(r * stride)) / sum).StoreUnsafe(ref column, (nuint)(r * stride));
+            }
+        }
+
+        /// <summary>
+        /// Softmax of columns <paramref name="c0"/> to <paramref name="c1"/> row by row along the batch, each operation a pass
+        /// of <see cref="Vec"/> over a row: the order of operations <see cref="SoftmaxColumns"/> keeps.
+        /// <paramref name="scratch"/> holds at least <c>2·batch</c> floats.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static void SoftmaxByRows(Span<float> values, int rows, int batch, int c0, int c1, Span<float> scratch)
+        {
+            int width = c1 - c0;
+            Span<float> max = scratch.Slice(0, width);
+            Span<float> sum = scratch.Slice(batch, width);
+            values.Slice(c0, width).CopyTo(max);
+            for (int r = 1; r < rows; r++)
+            {
+                Vec.Max(max, values.Slice(r * batch + c0, width), max);
             }
 
             sum.Clear();
             for (int r = 0; r < rows; r++)
             {
-                Span<float> row = values.Slice(r * batch, batch);
+                Span<float> row = values.Slice(r * batch + c0, width);
                 Vec.Subtract(row, max, row);
                 Vec.Exp(row, row);
                 Vec.Add(sum, row, sum);
@@ -75,7 +181,7 @@ namespace ScheduleDsl.Training.Kernels
 
             for (int r = 0; r < rows; r++)
             {
-                Span<float> row = values.Slice(r * batch, batch);
+                Span<float> row = values.Slice(r * batch + c0, width);
                 Vec.Divide(row, sum, row);
             }
         }
