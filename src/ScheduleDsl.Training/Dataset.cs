@@ -145,25 +145,7 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GatherOne(float[] source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
-        {
-            int batch = indices.Length;
-            if (width < 8)
-            {
-                // Narrow rows: writing each value straight to its place beats copying rows and transposing them.
-                for (int j = 0; j < batch; j++)
-                {
-                    int start = indices[j] * width;
-                    for (int f = 0; f < width; f++)
-                    {
-                        target[f * batch + j] = source[start + f];
-                    }
-                }
-
-                return;
-            }
-
+        private static void GatherOne(float[] source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows) =>
             Kernels.GatherTransposed.Run(source, width, indices, target, rows);
-        }
     }
 }

@@ -9,6 +9,9 @@ namespace ScheduleDsl.Training.Tests
     public class GatherTests
     {
         [Theory]
+        [InlineData(1, 5)]
+        [InlineData(3, 50)]
+        [InlineData(7, 33)]
         [InlineData(8, 1)]
         [InlineData(10, 50)]
         [InlineData(23, 37)]
@@ -58,11 +61,12 @@ namespace ScheduleDsl.Training.Tests
         }
 
         [Theory]
-        [InlineData(16)]
-        [InlineData(128)]
-        public void RefusesASampleOutsideTheDataset(int batch)
+        [InlineData(16, 784)]
+        [InlineData(128, 784)]
+        [InlineData(50, 3)]
+        public void RefusesASampleOutsideTheDataset(int batch, int width)
         {
-            const int width = 784, count = 10;
+            const int count = 10;
             var indices = new int[batch];
             indices[batch - 1] = count;
             var error = Assert.Throws<IndexOutOfRangeException>(() =>
