@@ -71,15 +71,20 @@ namespace ScheduleDsl.Training
                 throw new ArgumentOutOfRangeException(nameof(bound), bound, "The bound must be positive.");
             }
 
-            uint threshold = unchecked((uint)-bound) % (uint)bound;
-            while (true)
+            // A draw is taken when its product's low half is at least (2³² − bound) mod bound, which is below the bound: so
+            // a low half of at least the bound is taken without computing it (the division is needed about once in
+            // 2³² / bound draws). The same draws are taken or refused as with the threshold computed every time.
+            ulong product = (NextUInt64() >> 32) * (uint)bound;
+            if ((uint)product < (uint)bound)
             {
-                ulong product = (NextUInt64() >> 32) * (uint)bound;
-                if ((uint)product >= threshold)
+                uint threshold = unchecked((uint)-bound) % (uint)bound;
+                while ((uint)product < threshold)
                 {
-                    return (int)(product >> 32);
+                    product = (NextUInt64() >> 32) * (uint)bound;
                 }
             }
+
+            return (int)(product >> 32);
         }
 
         /// <summary>Fisher–Yates shuffle in place.</summary>
