@@ -86,7 +86,7 @@ namespace ScheduleDsl.Training.Kernels
             // not 64-byte aligned). Each worker packs every panel of B itself, which costs less: on 2-vCPU Zen 3 and
             // Intel machines the whole 784→256→256→10 step ran a tenth to a half faster split by rows (docs/performance.md).
             int workers = WorkerPool.Shared.Workers;
-            if (workers > 1 && k >= MinimumSplitDepth && job.M >= 2 * GemmTiles.RowsPerTile * workers)
+            if (SplitsPackedByRows(job.M, k))
             {
                 var rows = new PackedRowsJob(job);
                 WorkerPool.Shared.Run(ref rows, workers);
@@ -101,6 +101,39 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
+        /// <summary>Whether a packed product of <paramref name="m"/> rows, <paramref name="k"/> deep, is split by rows across the workers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool SplitsPackedByRows(int m, int k)
+        {
+            int workers = WorkerPool.Shared.Workers;
+            return workers > 1 && k >= MinimumSplitDepth && m >= 2 * GemmTiles.RowsPerTile * workers;
+        }
+
+        /// <summary>
+        /// Whether <see cref="Multiply"/> of these sizes runs packed and split by rows across the workers, each computing the
+        /// rows <see cref="RowsOf"/> gives it: a caller may then run row-wise steps before and after the product in the
+        /// same job (<see cref="PackedRows"/>), on the rows each worker's product writes.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static bool SplitsByRows(int m, int k, int n) => PackedGemm.Applies(GemmTileChoice.Current, m, k, n) && SplitsPackedByRows(m, k);
+
+        /// <summary>As <see cref="SplitsByRows"/>, for <see cref="MultiplyByTransposed"/>: packed straight from Bᵀ and split by rows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static bool SplitsByRowsTransposed(int m, int k, int n) => PackedGemm.CoversTransposed(GemmTileChoice.Current, m, k, n) && SplitsPackedByRows(m, k);
+
+        /// <summary>The rows of an <paramref name="m"/>-row product that part <paramref name="part"/> of <paramref name="parts"/> computes when split by rows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static (int Start, int End) RowsOf(int m, int part, int parts) => WorkerPool.Share(m, GemmTiles.RowsPerTile, part, parts);
+
+        /// <summary>
+        /// Rows <paramref name="start"/> to <paramref name="end"/> of a packed product (<paramref name="a"/> and
+        /// <paramref name="c"/> at the matrices' first row), on the calling thread: one worker's part of a product that
+        /// <see cref="SplitsByRows"/> or <see cref="SplitsByRowsTransposed"/> said splits by rows.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void PackedRows(float* a, float* b, float* c, int m, int k, int n, bool accumulate, bool bTransposed, int start, int end) =>
+            new PackedJob(GemmTileChoice.Current, a, b, c, m, k, n, accumulate, bTransposed).ExecuteRows(start, end);
+
         /// <summary>A packed product split by rows across the worker pool.</summary>
         private readonly struct PackedRowsJob : IWorkerJob
         {
@@ -109,7 +142,11 @@ namespace ScheduleDsl.Training.Kernels
             public PackedRowsJob(PackedJob job) => _job = job;
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            public void Execute(int part, int parts) => _job.ExecuteRows(part, parts);
+            public void Execute(int part, int parts)
+            {
+                (int start, int end) = RowsOf(_job.M, part, parts);
+                _job.ExecuteRows(start, end);
+            }
         }
 
         /// <summary>A product split by rows across the worker pool, unpacked.</summary>
@@ -179,10 +216,10 @@ namespace ScheduleDsl.Training.Kernels
 
             public int M => _m;
 
+            /// <summary>Rows <paramref name="start"/> to <paramref name="end"/> of the product, on the calling thread.</summary>
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            public void ExecuteRows(int part, int parts)
+            public void ExecuteRows(int start, int end)
             {
-                (int start, int end) = WorkerPool.Share(_m, GemmTiles.RowsPerTile, part, parts);
                 if (end <= start)
                 {
                     return;

@@ -6,7 +6,7 @@ using ScheduleDsl.Training.Kernels;
 namespace ScheduleDsl.Training
 {
     /// <summary>A fully connected layer: <c>f(W·x + b)</c>, <c>W</c> stored <c>[out, in]</c> as PyTorch and safetensors do.</summary>
-    public sealed class Dense : Layer
+    public sealed partial class Dense : Layer
     {
         private float[] _inputTransposed = Array.Empty<float>();
         private float[] _weightTransposed = Array.Empty<float>();
@@ -97,6 +97,11 @@ namespace ScheduleDsl.Training
         internal override void Forward(float[] input, int batch, bool training, Rng rng)
         {
             // Start each row at its bias and accumulate the product onto it: one pass fewer than clearing and adding later.
+            if (ForwardInOneJob(input, batch))
+            {
+                return;
+            }
+
             Span<float> output = Output.AsSpan(0, Outputs * batch);
             RowSteps.FillRows(output, Bias.Value, batch);
             Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: true);
@@ -106,6 +111,11 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal override void Backward(float[] input, float[]? inputGradient, int batch)
         {
+            if (BackwardInOneJob(input, inputGradient, batch))
+            {
+                return;
+            }
+
             Span<float> gradient = OutputGradient.AsSpan(0, Outputs * batch);
             if (!LossGivesPreActivationGradient)
             {

@@ -1,0 +1,119 @@
+using System;
+using ScheduleDsl.Training.Kernels;
+using Xunit;
+
+namespace ScheduleDsl.Training.Tests
+{
+    /// <summary>
+    /// A large dense layer runs its steps in one job per direction on each worker's rows (Dense.Steps.cs): its outputs and
+    /// gradients must be exactly the bits of the same steps run one job at a time, as the layer ran them before.
+    /// </summary>
+    public sealed class DenseStepsTests
+    {
+        /// <summary>
+        /// Outputs × inputs × batch: the wide network's layers, and 77 rows (split 36 + 41) with a depth past two packed
+        /// blocks. Each shape splits by rows on a machine of two cores or more.
+        /// </summary>
+        public static TheoryData<int, int, int> Shapes => new() { { 256, 784, 128 }, { 256, 256, 64 }, { 77, 640, 96 } };
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void ForwardInOneJobGivesTheBitsOfTheStepByStepCode(int outputs, int inputs, int batch)
+        {
+            Assert.Equal(WorkerPool.Shared.Workers > 1, Gemm.SplitsByRows(outputs, inputs, batch));
+            foreach (Activation activation in new[] { Activation.Relu, Activation.Tanh, Activation.Sigmoid, Activation.Linear })
+            {
+                var random = new Random(outputs + inputs + batch + (int)activation);
+                Dense layer = Layer(outputs, inputs, activation, batch, random);
+                float[] input = Random(random, inputs * batch, 1);
+
+                float[] expected = new float[outputs * batch];
+                RowSteps.FillRows(expected, layer.Bias.Value, batch);
+                Gemm.Multiply(layer.Weight.Value, input, expected, outputs, inputs, batch, accumulate: true);
+                RowSteps.Activate(activation, expected, outputs, batch, new float[2 * batch]);
+
+                layer.Forward(input, batch, training: true, new Rng(1));
+                Assert.True(expected.AsSpan().SequenceEqual(layer.Output.AsSpan(0, outputs * batch)), $"{activation} forward, {outputs}×{inputs}×{batch}");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void BackwardInOneJobGivesTheBitsOfTheStepByStepCode(int outputs, int inputs, int batch)
+        {
+            Assert.Equal(WorkerPool.Shared.Workers > 1, Gemm.SplitsByRowsTransposed(outputs, batch, inputs));
+            foreach (Activation activation in new[] { Activation.Relu, Activation.Tanh, Activation.Sigmoid, Activation.Linear })
+            {
+                foreach (bool lossGivesPreActivationGradient in new[] { false, true })
+                {
+                    foreach (bool inputGradientWanted in new[] { true, false })
+                    {
+                        string name = $"{activation} backward, {outputs}×{inputs}×{batch}, fused loss {lossGivesPreActivationGradient}, input gradient {inputGradientWanted}";
+                        var random = new Random(outputs * 3 + inputs + batch + (int)activation);
+                        Dense layer = Layer(outputs, inputs, activation, batch, random);
+                        layer.LossGivesPreActivationGradient = lossGivesPreActivationGradient;
+                        float[] input = Random(random, inputs * batch, 1);
+                        float[] output = Random(random, outputs * batch, 1);
+                        float[] outputGradient = Random(random, outputs * batch, 0.1f);
+                        output.CopyTo(layer.Output, 0);
+                        outputGradient.CopyTo(layer.OutputGradient, 0);
+
+                        float[] dz = (float[])outputGradient.Clone();
+                        if (!lossGivesPreActivationGradient)
+                        {
+                            RowSteps.ActivationBackward(activation, output, dz, outputs, batch, new float[2 * batch]);
+                        }
+
+                        float[] dw = new float[outputs * inputs];
+                        Gemm.MultiplyByTransposed(dz, input, dw, outputs, batch, inputs, accumulate: false, new float[inputs * batch]);
+                        float[] db = new float[outputs];
+                        RowSteps.RowSums(dz, db, batch);
+                        float[] wt = new float[inputs * outputs];
+                        Transpose.Run(layer.Weight.Value, wt, outputs, inputs);
+                        float[] dx = new float[inputs * batch];
+                        Gemm.Multiply(wt, dz, dx, inputs, outputs, batch, accumulate: false);
+
+                        float[]? inputGradient = inputGradientWanted ? new float[inputs * batch] : null;
+                        layer.Backward(input, inputGradient, batch);
+                        Assert.True(dz.AsSpan().SequenceEqual(layer.OutputGradient.AsSpan(0, outputs * batch)), name + ": dZ");
+                        Assert.True(dw.AsSpan().SequenceEqual(layer.Weight.Gradient), name + ": dW");
+                        Assert.True(db.AsSpan().SequenceEqual(layer.Bias.Gradient), name + ": db");
+                        if (inputGradient != null)
+                        {
+                            Assert.True(dx.AsSpan().SequenceEqual(inputGradient), name + ": dX");
+                        }
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void AnInputSmallerThanTheBatchIsRefused()
+        {
+            var random = new Random(5);
+            Dense layer = Layer(256, 784, Activation.Relu, 128, random);
+            Assert.Throws<ArgumentException>(() => layer.Forward(new float[784 * 128 - 1], 128, training: true, new Rng(1)));
+            Assert.Throws<ArgumentException>(() => layer.Backward(new float[784 * 128 - 1], null, 128));
+        }
+
+        private static Dense Layer(int outputs, int inputs, Activation activation, int batch, Random random)
+        {
+            var layer = new Dense(inputs, outputs, activation);
+            layer.Reserve(batch);
+            Random(random, outputs * inputs, 0.1f).CopyTo(layer.Weight.Value, 0);
+            Random(random, outputs, 0.5f).CopyTo(layer.Bias.Value, 0);
+            return layer;
+        }
+
+        private static float[] Random(Random random, int length, float scale)
+        {
+            var values = new float[length];
+            for (int i = 0; i < length; i++)
+            {
+                values[i] = (float)(random.NextDouble() * 2 - 1) * scale;
+            }
+
+            return values;
+        }
+    }
+}
