@@ -100,7 +100,8 @@ namespace ScheduleDsl.Training.Kernels
             }
             else
             {
-                job.Execute(0, 1);
+                // All rows at once: a small layer's steps run many times a step, and the share's divisions were a tenth of them.
+                job.ExecuteRows(0, job.Rows);
             }
         }
 
@@ -130,6 +131,13 @@ namespace ScheduleDsl.Training.Kernels
             public void Execute(int part, int parts)
             {
                 (int r0, int r1) = WorkerPool.Share(Rows, RowsPerBand, part, parts);
+                ExecuteRows(r0, r1);
+            }
+
+            /// <summary>The step on rows <paramref name="r0"/> to <paramref name="r1"/>.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void ExecuteRows(int r0, int r1)
+            {
                 int count = r1 - r0;
                 if (count <= 0)
                 {
