@@ -57,6 +57,49 @@ namespace ScheduleDsl.Training.Tests
         }
 
         /// <summary>
+        /// The tutorial's small products (9 and 3 rows: six-row tiles, then the three-row tile two vectors of columns at a
+        /// time, then one, then single columns) compute each element of C as one chain of fused multiply-adds over the
+        /// depth, in order, from C's value or zero: exactly, bit for bit, wherever the element falls.
+        /// </summary>
+        [Theory]
+        [InlineData(9, 9, 50)]
+        [InlineData(3, 9, 50)]
+        [InlineData(9, 3, 50)]
+        [InlineData(3, 9, 17)]
+        [InlineData(9, 9, 40)]
+        [InlineData(3, 2, 7)]
+        public void SmallProductsAreOneChainOfMultiplyAddsPerElement(int m, int k, int n)
+        {
+            if (!Simd.IsVectorized)
+            {
+                return;
+            }
+
+            var random = new Random(m * 7 + k * 3 + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] b = RandomMatrix(random, k * n);
+            float[] start = RandomMatrix(random, m * n);
+            foreach (bool accumulate in new[] { false, true })
+            {
+                float[] c = (float[])start.Clone();
+                Gemm.Multiply(a, b, c, m, k, n, accumulate);
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        float expected = accumulate ? start[i * n + j] : 0;
+                        for (int p = 0; p < k; p++)
+                        {
+                            expected = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], expected);
+                        }
+
+                        Assert.True(expected.Equals(c[i * n + j]), $"accumulate={accumulate} C[{i},{j}]: {expected:R} vs {c[i * n + j]:R}");
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// Every tile this machine can run (unpacked, packed <c>Vector&lt;float&gt;</c>, packed 512-bit where the hardware has
         /// it) gives the reference's values, and the packed tiles — the ones a process chooses between at start-up — give the
         /// same bits as each other, so the choice cannot change a training run. The shapes reach the packed path's edges: rows past the last six-row tile (one to five), columns past

@@ -210,12 +210,38 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Three rows of C (what is left after the six-row tiles of a 9- or 3-row layer): one vector of columns at a time, then single columns, the rows sharing each load of B.</summary>
+        /// <summary>Three rows of C (what is left after the six-row tiles of a 9- or 3-row layer): two vectors of columns at a time, then one, then single columns, the rows sharing each load of B.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Rows3(float* a, int lda, float* b, int n, float* c, int depth, int j, int jEnd)
         {
             int w = Vector<float>.Count;
             float* a0 = a, a1 = a + lda, a2 = a + 2 * lda;
+
+            // Two vectors of columns at a time: six independent chains, where three waited on the latency of their
+            // multiply-adds (a narrow layer's depth is only 3 to 9). Each element's chain is the same either way.
+            for (; j + 2 * w <= jEnd; j += 2 * w)
+            {
+                float* c0 = c + j;
+                Vector<float> s0 = Load(c0), s1 = Load(c0 + n), s2 = Load(c0 + 2 * n);
+                Vector<float> t0 = Load(c0 + w), t1 = Load(c0 + n + w), t2 = Load(c0 + 2 * n + w);
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    Vector<float> bv = Load(bp);
+                    Vector<float> bw = Load(bp + w);
+                    Vector<float> x0 = new Vector<float>(a0[p]), x1 = new Vector<float>(a1[p]), x2 = new Vector<float>(a2[p]);
+                    s0 = Fused.MultiplyAdd(x0, bv, s0);
+                    s1 = Fused.MultiplyAdd(x1, bv, s1);
+                    s2 = Fused.MultiplyAdd(x2, bv, s2);
+                    t0 = Fused.MultiplyAdd(x0, bw, t0);
+                    t1 = Fused.MultiplyAdd(x1, bw, t1);
+                    t2 = Fused.MultiplyAdd(x2, bw, t2);
+                }
+
+                Store(s0, c0); Store(s1, c0 + n); Store(s2, c0 + 2 * n);
+                Store(t0, c0 + w); Store(t1, c0 + n + w); Store(t2, c0 + 2 * n + w);
+            }
+
             for (; j + w <= jEnd; j += w)
             {
                 float* c0 = c + j;
