@@ -115,11 +115,11 @@ namespace ScheduleDsl.Training.Kernels
         /// same job (<see cref="PackedRows"/>), on the rows each worker's product writes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static bool SplitsByRows(int m, int k, int n) => PackedGemm.Applies(GemmTileChoice.Current, m, k, n) && SplitsPackedByRows(m, k);
+        public static bool SplitsByRows(int m, int k, int n) => SplitsPackedByRows(m, k) && PackedGemm.Applies(GemmTileChoice.Current, m, k, n);
 
         /// <summary>As <see cref="SplitsByRows"/>, for <see cref="MultiplyByTransposed"/>: packed straight from Bᵀ and split by rows.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static bool SplitsByRowsTransposed(int m, int k, int n) => PackedGemm.CoversTransposed(GemmTileChoice.Current, m, k, n) && SplitsPackedByRows(m, k);
+        public static bool SplitsByRowsTransposed(int m, int k, int n) => SplitsPackedByRows(m, k) && PackedGemm.CoversTransposed(GemmTileChoice.Current, m, k, n);
 
         /// <summary>The rows of an <paramref name="m"/>-row product that part <paramref name="part"/> of <paramref name="parts"/> computes when split by rows.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
