@@ -25,6 +25,7 @@ namespace ScheduleDsl.Training
         private float[] _input = Array.Empty<float>();
         private float[] _target = Array.Empty<float>();
         private float[] _rows = Array.Empty<float>();
+        private int _reserved;
         private int[] _order = Array.Empty<int>();
 
         /// <summary>A model of <paramref name="layers"/> applied in order; each layer's inputs must match the outputs before it.</summary>
@@ -243,6 +244,12 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Reserve(int batch)
         {
+            // Buffers only grow, and only here: a batch no larger than one reserved before needs nothing (every step asks).
+            if (batch <= _reserved)
+            {
+                return;
+            }
+
             int inputLength = BufferSize.Of(Inputs, batch, "A batch of inputs");
             int targetLength = BufferSize.Of(Outputs, batch, "A batch of targets");
             if (_input.Length < inputLength)
@@ -264,6 +271,8 @@ namespace ScheduleDsl.Training
             {
                 layer.Reserve(batch);
             }
+
+            _reserved = batch;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
