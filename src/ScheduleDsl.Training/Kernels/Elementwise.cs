@@ -83,8 +83,8 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>
         /// Softmax down each column (one sample): max, subtract, exp, normalize. Computed a vector of columns at a time, all
         /// rows in one pass (a row-by-row pass per operation cost the tutorial's 3×50 output twelve trips through the
-        /// buffer); the columns past the last whole vector go through a zero-padded stack copy, or, for very many rows,
-        /// through <see cref="SoftmaxByRows"/>. Each element sees the same operations in the same order either way, so the
+        /// buffer); the columns past the last whole vector come from an overlapping last vector of columns (for a batch
+        /// narrower than a vector, a zero-padded stack copy), or, for very many rows, from <see cref="SoftmaxByRows"/>. Each element sees the same operations in the same order either way, so the
         /// bits are those of the row-by-row passes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -97,24 +97,50 @@ namespace ScheduleDsl.Training.Kernels
 
             int w = Vector<float>.Count;
             int full = batch - batch % w;
-            ref float first = ref MemoryMarshal.GetReference(values);
-            for (int c = 0; c < full; c += w)
-            {
-                SoftmaxColumns(ref Unsafe.Add(ref first, c), batch, rows);
-            }
-
             int tail = batch - full;
-            if (tail == 0)
+            ref float first = ref MemoryMarshal.GetReference(values);
+            if (tail == 0 || rows * w > StackTailFloats)
             {
+                for (int c = 0; c < full; c += w)
+                {
+                    SoftmaxColumns(ref Unsafe.Add(ref first, c), batch, rows);
+                }
+
+                if (tail > 0)
+                {
+                    SoftmaxByRows(values, rows, batch, full, batch, scratch);
+                }
+
                 return;
             }
 
-            if (rows * w > StackTailFloats)
+            if (full > 0)
             {
-                SoftmaxByRows(values, rows, batch, full, batch, scratch);
+                // The last whole vector of columns, which overlaps the one before it, computed first from the values as they
+                // are and stored after the others: the overlapped columns get the same values twice.
+                Span<float> last = stackalloc float[rows * w];
+                ref float lastFirst = ref MemoryMarshal.GetReference(last);
+                nuint lastColumn = (nuint)(batch - w);
+                for (int r = 0; r < rows; r++)
+                {
+                    Vector.LoadUnsafe(ref first, (nuint)(r * batch) + lastColumn).StoreUnsafe(ref lastFirst, (nuint)(r * w));
+                }
+
+                SoftmaxColumns(ref lastFirst, w, rows);
+                for (int c = 0; c < full; c += w)
+                {
+                    SoftmaxColumns(ref Unsafe.Add(ref first, c), batch, rows);
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    Vector.LoadUnsafe(ref lastFirst, (nuint)(r * w)).StoreUnsafe(ref first, (nuint)(r * batch) + lastColumn);
+                }
+
                 return;
             }
 
+            // Fewer columns than a vector: a zero-padded copy.
             Span<float> copy = stackalloc float[rows * w];
             copy.Clear();
             for (int r = 0; r < rows; r++)
