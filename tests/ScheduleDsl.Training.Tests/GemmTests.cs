@@ -284,6 +284,79 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>Four sums at once by horizontal adds are <see cref="System.Numerics.Vector.Sum"/>'s four sums, bit for bit, on values whose sum depends on the order.</summary>
+        [Fact]
+        public void FourSumsAtOnceGiveTheBitsOfVectorSum()
+        {
+            var random = new Random(11);
+            int width = System.Numerics.Vector<float>.Count;
+            for (int trial = 0; trial < 2000; trial++)
+            {
+                var vectors = new System.Numerics.Vector<float>[4];
+                for (int v = 0; v < 4; v++)
+                {
+                    float[] lanes = new float[width];
+                    for (int l = 0; l < width; l++)
+                    {
+                        lanes[l] = (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 7)));
+                    }
+
+                    vectors[v] = new System.Numerics.Vector<float>(lanes);
+                }
+
+                System.Runtime.Intrinsics.Vector128<float> sums = DotProducts.Sums(vectors[0], vectors[1], vectors[2], vectors[3]);
+                for (int v = 0; v < 4; v++)
+                {
+                    Assert.Equal(BitConverter.SingleToInt32Bits(System.Numerics.Vector.Sum(vectors[v])), BitConverter.SingleToInt32Bits(System.Runtime.Intrinsics.Vector128.GetElement(sums, v)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Each dot product is one vector chain of fused multiply-adds over whole vectors, summed by <see cref="System.Numerics.Vector.Sum"/>,
+        /// then the values past the last whole vector added one fused multiply-add at a time: bit for bit, in the blocks and at the edges.
+        /// </summary>
+        [Theory]
+        [InlineData(9, 50, 9)]
+        [InlineData(9, 50, 3)]
+        [InlineData(3, 50, 9)]
+        [InlineData(7, 37, 5)]
+        [InlineData(4, 100, 4)]
+        public void DotProductsAreOneChainEachSummedAsVectorSumSums(int m, int k, int n)
+        {
+            if (!Simd.IsVectorized)
+            {
+                return;
+            }
+
+            var random = new Random(m * 5 + k + n);
+            float[] a = RandomMatrix(random, m * k);
+            float[] b = RandomMatrix(random, n * k);
+            var c = new float[m * n];
+            DotProducts.MultiplyByTransposed(a, b, c, m, k, n);
+            int width = System.Numerics.Vector<float>.Count;
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    var chain = System.Numerics.Vector<float>.Zero;
+                    int p = 0;
+                    for (; p + width <= k; p += width)
+                    {
+                        chain = System.Numerics.Vector.FusedMultiplyAdd(new System.Numerics.Vector<float>(a, i * k + p), new System.Numerics.Vector<float>(b, j * k + p), chain);
+                    }
+
+                    float expected = System.Numerics.Vector.Sum(chain);
+                    for (; p < k; p++)
+                    {
+                        expected = MathF.FusedMultiplyAdd(a[i * k + p], b[j * k + p], expected);
+                    }
+
+                    Assert.True(expected.Equals(c[i * n + j]), $"C[{i},{j}]: {expected:R} vs {c[i * n + j]:R}");
+                }
+            }
+        }
+
         [Theory]
         [InlineData(1, 1, 1)]
         [InlineData(9, 50, 9)]
