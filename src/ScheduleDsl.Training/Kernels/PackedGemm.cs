@@ -144,6 +144,7 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>The end of the full panels between two columns, the start a multiple of the panel width.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static int FullPanelsEnd(GemmTile tile, int columnStart, int columnEnd) =>
             columnStart + (columnEnd - columnStart) / PanelWidth(tile) * PanelWidth(tile);
 
@@ -173,6 +174,7 @@ namespace ScheduleDsl.Training.Kernels
         /// Whether a product with Bᵀ given can be packed straight from it: it is packed (<see cref="Applies"/>) and its
         /// columns fill whole panels of the narrow tile, so no column is left to the unpacked tiles, which read B itself.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool CoversTransposed(GemmTile tile, int m, int k, int n) =>
             Applies(tile, m, k, n) && n % PanelWidth(GemmTile.VectorT) == 0;
 

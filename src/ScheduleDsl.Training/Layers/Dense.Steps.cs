@@ -75,6 +75,7 @@ namespace ScheduleDsl.Training
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void CheckInput(float[] input, int batch)
         {
             if (input.Length < Inputs * batch)
