@@ -88,104 +88,58 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>Forward on one worker's rows: the bias fill, the product onto it, the activation.</summary>
-        private readonly unsafe struct ForwardJob : IWorkerJob
+        private readonly unsafe struct ForwardJob(float* weight, float* bias, float* input, float* output, int outputs, int inputs, int batch, Activation activation) : IWorkerJob
         {
-            private readonly float* _weight;
-            private readonly float* _bias;
-            private readonly float* _input;
-            private readonly float* _output;
-            private readonly int _outputs;
-            private readonly int _inputs;
-            private readonly int _batch;
-            private readonly Activation _activation;
-
-            public ForwardJob(float* weight, float* bias, float* input, float* output, int outputs, int inputs, int batch, Activation activation)
-            {
-                _weight = weight;
-                _bias = bias;
-                _input = input;
-                _output = output;
-                _outputs = outputs;
-                _inputs = inputs;
-                _batch = batch;
-                _activation = activation;
-            }
-
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                (int r0, int r1) = Gemm.RowsOf(_outputs, part, parts);
+                (int r0, int r1) = Gemm.RowsOf(outputs, part, parts);
                 int rows = r1 - r0;
                 if (rows <= 0)
                 {
                     return;
                 }
 
-                var output = new Span<float>(_output + (long)r0 * _batch, rows * _batch);
-                Elementwise.FillRows(output, new ReadOnlySpan<float>(_bias + r0, rows), _batch);
-                Gemm.PackedRows(_weight, _input, _output, _outputs, _inputs, _batch, accumulate: true, bTransposed: false, r0, r1);
-                Elementwise.Activate(_activation, output, rows, _batch, default);
+                var values = new Span<float>(output + (long)r0 * batch, rows * batch);
+                Elementwise.FillRows(values, new ReadOnlySpan<float>(bias + r0, rows), batch);
+                Gemm.PackedRows(weight, input, output, outputs, inputs, batch, accumulate: true, bTransposed: false, r0, r1);
+                Elementwise.Activate(activation, values, rows, batch, default);
             }
         }
 
         /// <summary>
         /// Backward on one worker's rows of dZ: the activation's gradient, dW = dZ·Xᵀ (packed straight from X), the bias
         /// gradient; and one band of W's rows transposed into Wᵀ's columns for the input gradient (when
-        /// <c>_weightTransposed</c> is set).
+        /// <paramref name="weightTransposed"/> is set).
         /// </summary>
-        private readonly unsafe struct BackwardJob : IWorkerJob
+        private readonly unsafe struct BackwardJob(
+            float* input, float* output, float* outputGradient, float* weight, float* weightGradient, float* biasGradient, float* weightTransposed,
+            int outputs, int inputs, int batch, Activation activation) : IWorkerJob
         {
-            private readonly float* _input;
-            private readonly float* _output;
-            private readonly float* _outputGradient;
-            private readonly float* _weight;
-            private readonly float* _weightGradient;
-            private readonly float* _biasGradient;
-            private readonly float* _weightTransposed;
-            private readonly int _outputs;
-            private readonly int _inputs;
-            private readonly int _batch;
-            private readonly Activation _activation;
-
-            public BackwardJob(float* input, float* output, float* outputGradient, float* weight, float* weightGradient, float* biasGradient, float* weightTransposed, int outputs, int inputs, int batch, Activation activation)
-            {
-                _input = input;
-                _output = output;
-                _outputGradient = outputGradient;
-                _weight = weight;
-                _weightGradient = weightGradient;
-                _biasGradient = biasGradient;
-                _weightTransposed = weightTransposed;
-                _outputs = outputs;
-                _inputs = inputs;
-                _batch = batch;
-                _activation = activation;
-            }
-
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                (int r0, int r1) = Gemm.RowsOf(_outputs, part, parts);
+                (int r0, int r1) = Gemm.RowsOf(outputs, part, parts);
                 int rows = r1 - r0;
                 if (rows > 0)
                 {
-                    var gradient = new Span<float>(_outputGradient + (long)r0 * _batch, rows * _batch);
-                    if (_activation != Activation.Linear)
+                    var gradient = new Span<float>(outputGradient + (long)r0 * batch, rows * batch);
+                    if (activation != Activation.Linear)
                     {
-                        Elementwise.ActivationBackward(_activation, new ReadOnlySpan<float>(_output + (long)r0 * _batch, rows * _batch), gradient, rows, _batch, default);
+                        Elementwise.ActivationBackward(activation, new ReadOnlySpan<float>(output + (long)r0 * batch, rows * batch), gradient, rows, batch, default);
                     }
 
-                    Gemm.PackedRows(_outputGradient, _input, _weightGradient, _outputs, _batch, _inputs, accumulate: false, bTransposed: true, r0, r1);
-                    Elementwise.RowSums(gradient, new Span<float>(_biasGradient + r0, rows), _batch);
+                    Gemm.PackedRows(outputGradient, input, weightGradient, outputs, batch, inputs, accumulate: false, bTransposed: true, r0, r1);
+                    Elementwise.RowSums(gradient, new Span<float>(biasGradient + r0, rows), batch);
                 }
 
-                if (_weightTransposed != null)
+                if (weightTransposed != null)
                 {
                     // On bands of whole 16-row blocks, not the product's 6-row parts: W's rows become Wᵀ's columns, and a
                     // part starting at row 126 wrote every row of Wᵀ off its cache lines, sharing one line per row with the
                     // other core (perf: the transposes 2.3% of a wide run's samples before this job, 5.6% on its rows).
-                    (int t0, int t1) = WorkerPool.Share(_outputs, TransposeBand, part, parts);
-                    Transpose.Rows(_weight, _weightTransposed, _outputs, _inputs, t0, t1);
+                    (int t0, int t1) = WorkerPool.Share(outputs, TransposeBand, part, parts);
+                    Transpose.Rows(weight, weightTransposed, outputs, inputs, t0, t1);
                 }
             }
         }
