@@ -136,7 +136,7 @@ namespace ScheduleDsl.Training.Kernels
         /// <see cref="Vector.Sum"/> of four vectors at once, in its order of additions, so with its bits: the runtime sums
         /// eight lanes as <c>((x0+x1)+(x2+x3)) + ((x4+x5)+(x6+x7))</c> and four as <c>(x0+x1)+(x2+x3)</c>, which two rounds
         /// of horizontal adds (and, for eight lanes, the two halves added) give for four vectors in five instructions
-        /// instead of forty-four (DotProductsTests holds the two to the same bits). Without horizontal adds, four sums.
+        /// instead of forty-four (GemmTests holds the two to the same bits). Without horizontal adds, four sums.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> Sums(Vector<float> a, Vector<float> b, Vector<float> c, Vector<float> d)

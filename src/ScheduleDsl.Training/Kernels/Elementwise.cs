@@ -84,8 +84,9 @@ namespace ScheduleDsl.Training.Kernels
         /// Softmax down each column (one sample): max, subtract, exp, normalize. Computed a vector of columns at a time, all
         /// rows in one pass (a row-by-row pass per operation cost the tutorial's 3×50 output twelve trips through the
         /// buffer); the columns past the last whole vector come from an overlapping last vector of columns (for a batch
-        /// narrower than a vector, a zero-padded stack copy), or, for very many rows, from <see cref="SoftmaxByRows"/>. Each element sees the same operations in the same order either way, so the
-        /// bits are those of the row-by-row passes.
+        /// narrower than a vector, a zero-padded stack copy), or, for very many rows, from <see cref="SoftmaxByRows"/>.
+        /// Each element sees the same operations in the same order either way, so the bits are those of the row-by-row
+        /// passes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Softmax(Span<float> values, int rows, int batch, Span<float> scratch)

@@ -75,7 +75,6 @@ namespace ScheduleDsl.Training.Kernels
             }
         }
 
-        /// <summary>Whether the loss and the last activation fuse into one stable gradient.</summary>
         /// <summary>
         /// Cross-entropy of softmax outputs and its gradient with respect to the softmax's input, <c>(p − y) / batch</c>, in
         /// one pass over vectors of values (five passes of <see cref="Vec"/> took as long on the tutorial's 3×50 outputs).
@@ -143,6 +142,7 @@ namespace ScheduleDsl.Training.Kernels
             return mean;
         }
 
+        /// <summary>Whether the loss and the last activation fuse into one stable gradient.</summary>
         public static bool Fuses(Loss loss, Activation last) =>
             (loss == Loss.CategoricalCrossEntropy && last == Activation.Softmax) || (loss == Loss.BinaryCrossEntropy && last == Activation.Sigmoid);
 
