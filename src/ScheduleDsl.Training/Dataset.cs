@@ -140,12 +140,8 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows)
         {
-            GatherOne(X, Features, indices, x, rows);
-            GatherOne(Y, Outputs, indices, y, rows);
+            Kernels.GatherTransposed.Run(X, Features, indices, x, rows);
+            Kernels.GatherTransposed.Run(Y, Outputs, indices, y, rows);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GatherOne(float[] source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows) =>
-            Kernels.GatherTransposed.Run(source, width, indices, target, rows);
     }
 }

@@ -9,8 +9,8 @@ namespace ScheduleDsl.Training
     /// rows, each worker runs the row-wise steps on the rows its own part of the product writes, in one job: forward, the
     /// bias fill, the product and the activation; backward, the activation's gradient, the weight gradient, the bias
     /// gradient and the weight transpose, then the input gradient (which needs every row of both) as a second job. Run
-    /// step by step, each was a job of its own with the other core waiting at its end: five hand-offs forward and eight
-    /// backward in a 784→256→256→10 step instead of two and three. Each worker calls the one-thread code of every step on
+    /// step by step, each was a job of its own with the other core waiting at its end: six hand-offs forward and eight
+    /// backward for the two wide layers of a 784→256→256→10 step instead of two and three. Each worker calls the one-thread code of every step on
     /// its rows, so the results are the same bits as step by step.
     /// </summary>
     public sealed partial class Dense
