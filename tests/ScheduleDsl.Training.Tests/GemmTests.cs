@@ -58,8 +58,10 @@ namespace ScheduleDsl.Training.Tests
 
         /// <summary>
         /// The tutorial's small products (9 and 3 rows: six-row tiles, then the three-row tile two vectors of columns at a
-        /// time, then one, then single columns) compute each element of C as one chain of fused multiply-adds over the
-        /// depth, in order, from C's value or zero: exactly, bit for bit, wherever the element falls.
+        /// time, then one, then single columns), and the single rows past the three-row tile (four vectors of columns at a
+        /// time, then one, then four single columns, then one, over one or two depth blocks) compute each element of C as
+        /// one chain of fused multiply-adds over the depth, in order, from C's value or zero: exactly, bit for bit,
+        /// wherever the element falls. So no split of the rows, which decides the rows that fall to each tile, changes a bit.
         /// </summary>
         [Theory]
         [InlineData(9, 9, 50)]
@@ -68,6 +70,10 @@ namespace ScheduleDsl.Training.Tests
         [InlineData(3, 9, 17)]
         [InlineData(9, 9, 40)]
         [InlineData(3, 2, 7)]
+        [InlineData(1, 9, 45)]
+        [InlineData(5, 7, 77)]
+        [InlineData(1, 300, 45)]
+        [InlineData(2, 260, 13)]
         public void SmallProductsAreOneChainOfMultiplyAddsPerElement(int m, int k, int n)
         {
             if (!Simd.IsVectorized)
@@ -102,10 +108,14 @@ namespace ScheduleDsl.Training.Tests
         /// <summary>
         /// Every tile this machine can run (unpacked, packed <c>Vector&lt;float&gt;</c>, packed 512-bit where the hardware has
         /// it) gives the reference's values, and the packed tiles — the ones a process chooses between at start-up — give the
-        /// same bits as each other, so the choice cannot change a training run. The shapes reach the packed path's edges: rows past the last six-row tile (one to five), columns past
-        /// the last panel (for the 512-bit tile also 16 to 31 of them, and products narrower than its panel), depth blocks with a remainder, and products split across workers.
+        /// same bits as each other, so the choice cannot change a training run. The shapes reach the packed path's edges: rows past the last six-row tile (one to five) and past
+        /// the 512-bit tile's last eight-row tile (one to seven, six of them a six-row tile), columns past the last panel (for the 512-bit tile also 16 to 31 of
+        /// them, and products narrower than its panel), depth blocks with a remainder, and products split across workers (on six-row boundaries for one tile,
+        /// eight-row for the other, so the rows the unpacked edge tiles compute differ between the tiles).
         /// </summary>
         [Theory]
+        [InlineData(14, 300, 64)]
+        [InlineData(30, 300, 45)]
         [InlineData(256, 784, 128)]
         [InlineData(256, 128, 784)]
         [InlineData(130, 270, 131)]

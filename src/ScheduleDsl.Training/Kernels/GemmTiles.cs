@@ -276,54 +276,71 @@ namespace ScheduleDsl.Training.Kernels
         }
 
         /// <summary>
-        /// Columns from <paramref name="j"/> on of one row: one vector at a time, then scalars. Each sum runs in four
-        /// independent chains over the depth, so it is not held up by the latency of one long chain of multiply-adds —
-        /// these edges are most of the work for the tutorial's 3- to 9-wide layers.
+        /// Columns from <paramref name="j"/> on of one row: four vectors at a time, then one, then single columns four at
+        /// a time, then one. Each element is one chain of multiply-adds over the depth, in order, as in every other tile, so
+        /// which rows of a product fall to this edge (that depends on how the rows are split) never changes a result;
+        /// taking several columns at once keeps independent chains in flight instead.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Tail(float* a, float* b, int n, float* c, int depth, int j, int jEnd)
         {
             int w = Vector<float>.Count;
+            for (; j + 4 * w <= jEnd; j += 4 * w)
+            {
+                float* c0 = c + j;
+                Vector<float> s0 = Load(c0), s1 = Load(c0 + w), s2 = Load(c0 + 2 * w), s3 = Load(c0 + 3 * w);
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
+                {
+                    var x = new Vector<float>(a[p]);
+                    s0 = Fused.MultiplyAdd(x, Load(bp), s0);
+                    s1 = Fused.MultiplyAdd(x, Load(bp + w), s1);
+                    s2 = Fused.MultiplyAdd(x, Load(bp + 2 * w), s2);
+                    s3 = Fused.MultiplyAdd(x, Load(bp + 3 * w), s3);
+                }
+
+                Store(s0, c0); Store(s1, c0 + w); Store(s2, c0 + 2 * w); Store(s3, c0 + 3 * w);
+            }
+
             for (; j + w <= jEnd; j += w)
             {
-                Vector<float> s0 = Load(c + j), s1 = Vector<float>.Zero, s2 = Vector<float>.Zero, s3 = Vector<float>.Zero;
+                Vector<float> s = Load(c + j);
                 float* bp = b + j;
-                int p = 0;
-                for (; p + 4 <= depth; p += 4, bp += 4 * n)
+                for (int p = 0; p < depth; p++, bp += n)
                 {
-                    s0 = Fused.MultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
-                    s1 = Fused.MultiplyAdd(new Vector<float>(a[p + 1]), Load(bp + n), s1);
-                    s2 = Fused.MultiplyAdd(new Vector<float>(a[p + 2]), Load(bp + 2 * n), s2);
-                    s3 = Fused.MultiplyAdd(new Vector<float>(a[p + 3]), Load(bp + 3 * n), s3);
+                    s = Fused.MultiplyAdd(new Vector<float>(a[p]), Load(bp), s);
                 }
 
-                for (; p < depth; p++, bp += n)
+                Store(s, c + j);
+            }
+
+            for (; j + 4 <= jEnd; j += 4)
+            {
+                float* c0 = c + j;
+                float s0 = c0[0], s1 = c0[1], s2 = c0[2], s3 = c0[3];
+                float* bp = b + j;
+                for (int p = 0; p < depth; p++, bp += n)
                 {
-                    s0 = Fused.MultiplyAdd(new Vector<float>(a[p]), Load(bp), s0);
+                    float x = a[p];
+                    s0 = MathF.FusedMultiplyAdd(x, bp[0], s0);
+                    s1 = MathF.FusedMultiplyAdd(x, bp[1], s1);
+                    s2 = MathF.FusedMultiplyAdd(x, bp[2], s2);
+                    s3 = MathF.FusedMultiplyAdd(x, bp[3], s3);
                 }
 
-                Store((s0 + s1) + (s2 + s3), c + j);
+                c0[0] = s0; c0[1] = s1; c0[2] = s2; c0[3] = s3;
             }
 
             for (; j < jEnd; j++)
             {
-                float s0 = c[j], s1 = 0, s2 = 0, s3 = 0;
+                float s = c[j];
                 float* bp = b + j;
-                int p = 0;
-                for (; p + 4 <= depth; p += 4, bp += 4 * n)
+                for (int p = 0; p < depth; p++, bp += n)
                 {
-                    s0 = MathF.FusedMultiplyAdd(a[p], bp[0], s0);
-                    s1 = MathF.FusedMultiplyAdd(a[p + 1], bp[n], s1);
-                    s2 = MathF.FusedMultiplyAdd(a[p + 2], bp[2 * n], s2);
-                    s3 = MathF.FusedMultiplyAdd(a[p + 3], bp[3 * n], s3);
+                    s = MathF.FusedMultiplyAdd(a[p], *bp, s);
                 }
 
-                for (; p < depth; p++, bp += n)
-                {
-                    s0 = MathF.FusedMultiplyAdd(a[p], *bp, s0);
-                }
-
-                c[j] = (s0 + s1) + (s2 + s3);
+                c[j] = s;
             }
         }
 
