@@ -123,7 +123,7 @@ namespace ScheduleDsl.Training.Kernels
 
         /// <summary>The rows of an <paramref name="m"/>-row product that part <paramref name="part"/> of <paramref name="parts"/> computes when split by rows.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static (int Start, int End) RowsOf(int m, int part, int parts) => WorkerPool.Share(m, GemmTiles.RowsPerTile, part, parts);
+        public static (int Start, int End) RowsOf(int m, int part, int parts) => WorkerPool.Share(m, PackedGemm.RowsPerTile(GemmTileChoice.Current), part, parts);
 
         /// <summary>
         /// Rows <paramref name="start"/> to <paramref name="end"/> of a packed product (<paramref name="a"/> and
@@ -144,7 +144,7 @@ namespace ScheduleDsl.Training.Kernels
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                (int start, int end) = RowsOf(_job.M, part, parts);
+                (int start, int end) = WorkerPool.Share(_job.M, PackedGemm.RowsPerTile(_job.Tile), part, parts);
                 _job.ExecuteRows(start, end);
             }
         }

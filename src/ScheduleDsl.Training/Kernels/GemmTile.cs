@@ -15,7 +15,7 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Packed panels, 6 rows × 2 <see cref="Vector{T}"/> (6×16 with AVX2, 6×8 with 128-bit vectors).</summary>
         VectorT,
 
-        /// <summary>Packed panels, 6 rows × 2 <see cref="Vector512{T}"/> (6×32).</summary>
+        /// <summary>Packed panels, 8 rows × 2 <see cref="Vector512{T}"/> (8×32; 6×32 for six or seven last rows).</summary>
         Vector512,
     }
 

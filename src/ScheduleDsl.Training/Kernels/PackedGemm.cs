@@ -6,7 +6,7 @@ namespace ScheduleDsl.Training.Kernels
 {
     /// <summary>
     /// The product for large matrices: each depth block of B is first copied into panels of 2·W columns laid out one
-    /// depth row after another, so the 6×(2·W) register tile reads B as one sequential stream (a strided walk down B's
+    /// depth row after another, so the register tile (6×(2·W), or 8×32 with 512-bit vectors) reads B as one sequential stream (a strided walk down B's
     /// rows is what held the unpacked tiles to about half of the machine's peak on 128- to 784-wide products). Workers
     /// split the columns, so each packs only the panels it uses; columns past the last full panel are computed by
     /// <see cref="GemmTiles"/> from B itself. Every element of C is one chain of fused multiply-adds over the depth, in
@@ -82,7 +82,8 @@ namespace ScheduleDsl.Training.Kernels
 
             int panelWidth = PanelWidth(tile);
             int fullEnd = FullPanelsEnd(tile, columnStart, columnEnd);
-            int fullRows = m / GemmTiles.RowsPerTile * GemmTiles.RowsPerTile;
+            int tileRows = RowsPerTile(tile);
+            int fullRows = m / tileRows * tileRows;
             if (bTransposed && fullEnd < columnEnd)
             {
                 throw new InvalidOperationException("A transposed B is packed only for columns in full panels.");
@@ -107,7 +108,7 @@ namespace ScheduleDsl.Training.Kernels
                     {
                         Pack(bBlock, n, j0, chunk, depth, panelWidth, panels);
                     }
-                    for (int i = 0; i < fullRows; i += GemmTiles.RowsPerTile)
+                    for (int i = 0; i < fullRows; i += tileRows)
                     {
                         float* aRows = aBlock + (long)i * k;
                         float* cRows = c + (long)i * n + j0;
@@ -115,7 +116,7 @@ namespace ScheduleDsl.Training.Kernels
                         {
                             for (int q = 0; q < chunk; q += panelWidth)
                             {
-                                PackedTiles.Rows6Wide(aRows, k, panels + (long)q * depth, cRows + q, n, depth, load);
+                                PackedTiles.Rows8Wide(aRows, k, panels + (long)q * depth, cRows + q, n, depth, load);
                             }
                         }
                         else
@@ -127,11 +128,22 @@ namespace ScheduleDsl.Training.Kernels
                         }
                     }
 
-                    if (fullRows < m)
+                    int done = fullRows;
+                    if (tile == GemmTile.Vector512 && m - done >= 6)
                     {
                         for (int q = 0; q < chunk; q += panelWidth)
                         {
-                            PackedTiles.LastRows(aBlock + (long)fullRows * k, k, panels + (long)q * depth, panelWidth, c + (long)fullRows * n + j0 + q, n, depth, m - fullRows, load);
+                            PackedTiles.Rows6Wide(aBlock + (long)done * k, k, panels + (long)q * depth, c + (long)done * n + j0 + q, n, depth, load);
+                        }
+
+                        done += 6;
+                    }
+
+                    if (done < m)
+                    {
+                        for (int q = 0; q < chunk; q += panelWidth)
+                        {
+                            PackedTiles.LastRows(aBlock + (long)done * k, k, panels + (long)q * depth, panelWidth, c + (long)done * n + j0 + q, n, depth, m - done, load);
                         }
                     }
                 }
@@ -142,6 +154,10 @@ namespace ScheduleDsl.Training.Kernels
                 }
             }
         }
+
+        /// <summary>Rows of C per register tile: eight for the 512-bit tile, six for the others.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int RowsPerTile(GemmTile tile) => tile == GemmTile.Vector512 ? 8 : GemmTiles.RowsPerTile;
 
         /// <summary>The end of the full panels between two columns, the start a multiple of the panel width.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -135,7 +135,7 @@ namespace ScheduleDsl.Training
 
                 if (weightTransposed != null)
                 {
-                    // On bands of whole 16-row blocks, not the product's 6-row parts: W's rows become Wᵀ's columns, and a
+                    // On bands of whole 16-row blocks, not the product's 6- or 8-row parts: W's rows become Wᵀ's columns, and a
                     // part starting at row 126 wrote every row of Wᵀ off its cache lines, sharing one line per row with the
                     // other core (perf: the transposes 2.3% of a wide run's samples before this job, 5.6% on its rows).
                     (int t0, int t1) = WorkerPool.Share(outputs, TransposeBand, part, parts);
