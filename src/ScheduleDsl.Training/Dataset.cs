@@ -138,9 +138,16 @@ namespace ScheduleDsl.Training
         /// copied into <paramref name="rows"/> (<c>[batch, features]</c>, at least as large as either buffer) and then transposed.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows)
+        public void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows) => Gather(indices, x, y, rows, sampleMajorX: false);
+
+        /// <summary>
+        /// As <see cref="Gather(ReadOnlySpan{int}, Span{float}, Span{float}, Span{float})"/>; with <paramref name="sampleMajorX"/>
+        /// the inputs are copied sample by sample (<c>[batch, features]</c>) instead, for a first layer that takes them so.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal void Gather(ReadOnlySpan<int> indices, Span<float> x, Span<float> y, Span<float> rows, bool sampleMajorX)
         {
-            Kernels.GatherTransposed.Run(X, Features, indices, x, rows);
+            Kernels.GatherTransposed.Run(X, Features, indices, x, rows, transposed: !sampleMajorX);
             Kernels.GatherTransposed.Run(Y, Outputs, indices, y, rows);
         }
     }

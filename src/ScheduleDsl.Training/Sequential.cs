@@ -28,6 +28,9 @@ namespace ScheduleDsl.Training
         private int _reserved;
         private int[] _order = Array.Empty<int>();
 
+        /// <summary>Whether the batch's inputs are gathered sample-major for a first layer that takes them so (<see cref="Dense.SampleMajorInput"/>).</summary>
+        private bool SampleMajorInput => _layers[0] is Dense { SampleMajorInput: true };
+
         /// <summary>A model of <paramref name="layers"/> applied in order; each layer's inputs must match the outputs before it.</summary>
         public Sequential(params Layer[] layers)
         {
@@ -50,6 +53,11 @@ namespace ScheduleDsl.Training
             }
 
             _layers = layers;
+            if (layers[0] is Dense { Inputs: >= Dense.NarrowInputs } first)
+            {
+                first.SampleMajorInput = true;
+            }
+
             var parameters = new List<Parameter>();
             var names = new List<string>();
             int owners = 0;
@@ -197,7 +205,7 @@ namespace ScheduleDsl.Training
             }
 
             Reserve(data.Count);
-            data.Gather(all, _input, _target, _rows);
+            data.Gather(all, _input, _target, _rows, SampleMajorInput);
             return Backpropagate(data.Count, out _);
         }
 
@@ -235,7 +243,7 @@ namespace ScheduleDsl.Training
                     order[j] = start + j;
                 }
 
-                data.Gather(order.AsSpan(0, batch), _input, _target, _rows);
+                data.Gather(order.AsSpan(0, batch), _input, _target, _rows, SampleMajorInput);
                 Forward(batch, training: false);
                 onBatch(start, batch, _layers[_layers.Length - 1].Output.AsSpan(0, Outputs * batch));
             }
@@ -296,7 +304,7 @@ namespace ScheduleDsl.Training
         internal double TrainOn(Dataset data, ReadOnlySpan<int> indices, double rate, double momentum, double weightDecay, out int correct)
         {
             Reserve(indices.Length);
-            data.Gather(indices, _input, _target, _rows);
+            data.Gather(indices, _input, _target, _rows, SampleMajorInput);
             double loss = Backpropagate(indices.Length, out correct);
             Optimizer.Update(_parameters, rate, momentum, weightDecay);
             return loss;

@@ -39,7 +39,8 @@ namespace ScheduleDsl.Benchmarks
 
             double whole = Time(() => model.TrainOn(data, indices, 0.01, out _));
             Console.WriteLine("whole step (" + name + "): " + Us(whole));
-            Report("gather", Time(() => data.Gather(indices, input, target, rows)), whole);
+            // The first layer takes its batch sample-major, so the step gathers it so (no transpose).
+            Report("gather", Time(() => data.Gather(indices, input, target, rows, sampleMajorX: true)), whole);
             Report("  gather, 25 MB set", GatherFromLargeDataset(input, target, rows, batch), whole);
             for (int l = 0; l < dense.Length; l++)
             {
@@ -106,7 +107,7 @@ namespace ScheduleDsl.Benchmarks
                 long start = Stopwatch.GetTimestamp();
                 for (int b = 0; b + batch <= samples; b += batch)
                 {
-                    data.Gather(order.AsSpan(b, batch), input, target, rows);
+                    data.Gather(order.AsSpan(b, batch), input, target, rows, sampleMajorX: true);
                 }
 
                 best = Math.Min(best, (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency / (samples / batch));

@@ -87,6 +87,101 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>
+        /// The first layer's shapes with its input sample-major: the fused jobs (the wide network's first layer, a depth past
+        /// two packed blocks), a batch that fills no whole panel (so the forward product transposes the input first), and a
+        /// product too small to pack.
+        /// </summary>
+        public static TheoryData<int, int, int> SampleMajorShapes => new() { { 256, 784, 128 }, { 77, 640, 96 }, { 64, 100, 100 }, { 40, 48, 20 } };
+
+        /// <summary>A sample-major input (<c>[batch, inputs]</c>, as the first layer gets it) gives exactly the forward and backward bits of the same input feature-major.</summary>
+        [Theory]
+        [MemberData(nameof(SampleMajorShapes))]
+        public void SampleMajorInputGivesTheBitsOfFeatureMajor(int outputs, int inputs, int batch)
+        {
+            foreach (bool lossGivesPreActivationGradient in new[] { false, true })
+            {
+                foreach (bool inputGradientWanted in new[] { true, false })
+                {
+                    string name = $"{outputs}×{inputs}×{batch}, fused loss {lossGivesPreActivationGradient}, input gradient {inputGradientWanted}";
+                    var random = new Random(outputs * 5 + inputs + batch);
+                    Dense featureMajor = Layer(outputs, inputs, Activation.Relu, batch, random);
+                    var sampleMajor = new Dense(inputs, outputs, Activation.Relu) { SampleMajorInput = true };
+                    sampleMajor.Reserve(batch);
+                    featureMajor.Weight.Value.CopyTo(sampleMajor.Weight.Value, 0);
+                    featureMajor.Bias.Value.CopyTo(sampleMajor.Bias.Value, 0);
+                    featureMajor.LossGivesPreActivationGradient = sampleMajor.LossGivesPreActivationGradient = lossGivesPreActivationGradient;
+                    float[] input = Random(random, inputs * batch, 1);
+                    float[] samples = new float[inputs * batch];
+                    Transpose.Run(input, samples, inputs, batch);
+
+                    featureMajor.Forward(input, batch, training: true, new Rng(1));
+                    sampleMajor.Forward(samples, batch, training: true, new Rng(1));
+                    Assert.True(featureMajor.Output.AsSpan(0, outputs * batch).SequenceEqual(sampleMajor.Output.AsSpan(0, outputs * batch)), name + ": forward");
+
+                    float[] outputGradient = Random(random, outputs * batch, 0.1f);
+                    outputGradient.CopyTo(featureMajor.OutputGradient, 0);
+                    outputGradient.CopyTo(sampleMajor.OutputGradient, 0);
+                    float[]? expectedInputGradient = inputGradientWanted ? new float[inputs * batch] : null;
+                    float[]? inputGradient = inputGradientWanted ? new float[inputs * batch] : null;
+                    featureMajor.Backward(input, expectedInputGradient, batch);
+                    sampleMajor.Backward(samples, inputGradient, batch);
+                    Assert.True(featureMajor.OutputGradient.AsSpan(0, outputs * batch).SequenceEqual(sampleMajor.OutputGradient.AsSpan(0, outputs * batch)), name + ": dZ");
+                    Assert.True(featureMajor.Weight.Gradient.AsSpan().SequenceEqual(sampleMajor.Weight.Gradient), name + ": dW");
+                    Assert.True(featureMajor.Bias.Gradient.AsSpan().SequenceEqual(sampleMajor.Bias.Gradient), name + ": db");
+                    if (inputGradient != null)
+                    {
+                        Assert.True(expectedInputGradient.AsSpan().SequenceEqual(inputGradient), name + ": dX");
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A model whose first layer takes its batches sample-major trains and evaluates to exactly the bits of the same model
+        /// fed feature-major, with batches that run the fused jobs (128) and batches that do not (100, and the last 72).
+        /// </summary>
+        [Theory]
+        [InlineData(128)]
+        [InlineData(100)]
+        public void AModelFedSampleMajorTrainsToTheBitsOfFeatureMajor(int batch)
+        {
+            var random = new Random(11);
+            var x = new float[372, 96];
+            var labels = new int[372];
+            for (int i = 0; i < 372; i++)
+            {
+                labels[i] = random.Next(10);
+                for (int j = 0; j < 96; j++)
+                {
+                    x[i, j] = (float)random.NextDouble() + (j % 10 == labels[i] ? 1 : 0);
+                }
+            }
+
+            Sequential Model() => new Sequential(new Dense(96, 64, Activation.Relu), new Dense(64, 10, Activation.Softmax));
+            Sequential sampleMajor = Model(), featureMajor = Model();
+            Assert.True(((Dense)sampleMajor.Layers[0]).SampleMajorInput);
+            ((Dense)featureMajor.Layers[0]).SampleMajorInput = false;
+            var histories = new History[2];
+            int m = 0;
+            foreach (Sequential model in new[] { sampleMajor, featureMajor })
+            {
+                model.Compile(Loss.CategoricalCrossEntropy, new Sgd(0.05, momentum: 0.9));
+                histories[m++] = model.Fit(x, labels, new FitOptions { Epochs = 3, BatchSize = batch, Seed = 2, ValidationSplit = 0.25 });
+            }
+
+            for (int p = 0; p < sampleMajor.Parameters.Count; p++)
+            {
+                Assert.True(sampleMajor.Parameters[p].Value.AsSpan().SequenceEqual(featureMajor.Parameters[p].Value), sampleMajor.ParameterNames[p]);
+            }
+
+            for (int e = 0; e < 3; e++)
+            {
+                Assert.Equal(histories[1].Epochs[e].Loss, histories[0].Epochs[e].Loss);
+                Assert.Equal(histories[1].Epochs[e].ValidationLoss, histories[0].Epochs[e].ValidationLoss);
+            }
+        }
+
         [Fact]
         public void AnInputSmallerThanTheBatchIsRefused()
         {

@@ -9,6 +9,9 @@ namespace ScheduleDsl.Training.Kernels
     /// worker copying and transposing its own samples: the copies wait on memory (random rows of a dataset larger than the
     /// caches), so two cores keep twice as many reads in flight, and each worker writes the batch columns that it packs
     /// itself in the first layer's product. A narrow sample (the tutorial's three features) is written straight to its places.
+    /// A first layer that takes its input sample-major (<see cref="Dense.SampleMajorInput"/>) gets the rows copied and
+    /// not transposed: its products pack them either way round, and the transpose, which wrote every line of the target
+    /// that both cores had read in the step before, cost about twice the copy.
     /// </summary>
     internal static unsafe class GatherTransposed
     {
@@ -19,7 +22,16 @@ namespace ScheduleDsl.Training.Kernels
         private const int Samples = 16;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static void Run(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows)
+        public static void Run(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows) =>
+            Run(source, width, indices, target, rows, transposed: true);
+
+        /// <summary>
+        /// As <see cref="Run(ReadOnlySpan{float}, int, ReadOnlySpan{int}, Span{float}, Span{float})"/>; with
+        /// <paramref name="transposed"/> false the rows are copied straight into <paramref name="target"/>, sample-major
+        /// (<c>[batch, width]</c>), and <paramref name="rows"/> is not used.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> indices, Span<float> target, Span<float> rows, bool transposed)
         {
             int batch = indices.Length;
             if (width < 1)
@@ -27,7 +39,7 @@ namespace ScheduleDsl.Training.Kernels
                 throw new ArgumentOutOfRangeException(nameof(width), width, "A sample has at least one value.");
             }
 
-            if (target.Length < batch * width || rows.Length < batch * width)
+            if (target.Length < batch * width || (transposed && rows.Length < batch * width))
             {
                 throw new ArgumentException("The buffers are smaller than the batch.");
             }
@@ -38,13 +50,13 @@ namespace ScheduleDsl.Training.Kernels
             fixed (float* t = target)
             fixed (float* r = rows)
             {
-                if (width < NarrowWidth)
+                if (transposed && width < NarrowWidth)
                 {
                     Narrow(s, count, width, i, batch, t);
                     return;
                 }
 
-                var job = new Job(s, count, width, i, batch, t, r);
+                var job = new Job(s, count, width, i, batch, t, transposed ? r : null);
                 WorkerPool pool = WorkerPool.Shared;
                 if ((long)batch * width >= ParallelElements && batch >= 2 * Samples && pool.Workers > 1)
                 {
@@ -92,6 +104,8 @@ namespace ScheduleDsl.Training.Kernels
             private readonly int* _indices;
             private readonly int _batch;
             private readonly float* _target;
+
+            /// <summary>The batch-major copy that is transposed into the target; null to copy straight into the target.</summary>
             private readonly float* _rows;
 
             public Job(float* source, int count, int width, int* indices, int batch, float* target, float* rows)
@@ -110,6 +124,7 @@ namespace ScheduleDsl.Training.Kernels
             {
                 (int j0, int j1) = WorkerPool.Share(_batch, Samples, part, parts);
                 long rowBytes = (long)_width * sizeof(float);
+                float* rows = _rows != null ? _rows : _target;
                 for (int j = j0; j < j1; j++)
                 {
                     int index = _indices[j];
@@ -118,10 +133,13 @@ namespace ScheduleDsl.Training.Kernels
                         throw OutsideTheData(index, _count);
                     }
 
-                    Buffer.MemoryCopy(_source + (long)index * _width, _rows + (long)j * _width, rowBytes, rowBytes);
+                    Buffer.MemoryCopy(_source + (long)index * _width, rows + (long)j * _width, rowBytes, rowBytes);
                 }
 
-                Transpose.Rows(_rows, _target, _batch, _width, j0, j1);
+                if (_rows != null)
+                {
+                    Transpose.Rows(_rows, _target, _batch, _width, j0, j1);
+                }
             }
         }
     }

@@ -24,7 +24,8 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private unsafe bool ForwardInOneJob(float[] input, int batch)
         {
-            if (!ActsByValue(Activation) || !Gemm.SplitsByRows(Outputs, Inputs, batch))
+            bool sampleMajor = SampleMajorInput;
+            if (!ActsByValue(Activation) || !(sampleMajor ? Gemm.SplitsByRowsTransposed(Outputs, Inputs, batch) : Gemm.SplitsByRows(Outputs, Inputs, batch)))
             {
                 return false;
             }
@@ -35,7 +36,7 @@ namespace ScheduleDsl.Training
             fixed (float* x = input)
             fixed (float* y = Output)
             {
-                var job = new ForwardJob(w, b, x, y, Outputs, Inputs, batch, Activation);
+                var job = new ForwardJob(w, b, x, y, Outputs, Inputs, batch, Activation, sampleMajor);
                 WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
             }
 
@@ -46,7 +47,9 @@ namespace ScheduleDsl.Training
         private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch)
         {
             bool activationBackward = !LossGivesPreActivationGradient;
-            if (Inputs < NarrowInputs || (activationBackward && !ActsByValue(Activation)) || !Gemm.SplitsByRowsTransposed(Outputs, batch, Inputs))
+            bool sampleMajor = SampleMajorInput;
+            if (Inputs < NarrowInputs || (activationBackward && !ActsByValue(Activation))
+                || !(sampleMajor ? Gemm.SplitsByRows(Outputs, batch, Inputs) : Gemm.SplitsByRowsTransposed(Outputs, batch, Inputs)))
             {
                 return false;
             }
@@ -65,7 +68,7 @@ namespace ScheduleDsl.Training
             fixed (float* db = Bias.Gradient)
             fixed (float* wt = _weightTransposed)
             {
-                var job = new BackwardJob(x, y, dz, w, dw, db, inputGradient != null ? wt : null, Outputs, Inputs, batch, activationBackward ? Activation : Activation.Linear);
+                var job = new BackwardJob(x, y, dz, w, dw, db, inputGradient != null ? wt : null, Outputs, Inputs, batch, activationBackward ? Activation : Activation.Linear, sampleMajor);
                 WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
             }
 
@@ -87,8 +90,8 @@ namespace ScheduleDsl.Training
             }
         }
 
-        /// <summary>Forward on one worker's rows: the bias fill, the product onto it, the activation.</summary>
-        private readonly unsafe struct ForwardJob(float* weight, float* bias, float* input, float* output, int outputs, int inputs, int batch, Activation activation) : IWorkerJob
+        /// <summary>Forward on one worker's rows: the bias fill, the product onto it (B packed from a sample-major input transposed), the activation.</summary>
+        private readonly unsafe struct ForwardJob(float* weight, float* bias, float* input, float* output, int outputs, int inputs, int batch, Activation activation, bool sampleMajor) : IWorkerJob
         {
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
@@ -102,19 +105,20 @@ namespace ScheduleDsl.Training
 
                 var values = new Span<float>(output + (long)r0 * batch, rows * batch);
                 Elementwise.FillRows(values, new ReadOnlySpan<float>(bias + r0, rows), batch);
-                Gemm.PackedRows(weight, input, output, outputs, inputs, batch, accumulate: true, bTransposed: false, r0, r1);
+                Gemm.PackedRows(weight, input, output, outputs, inputs, batch, accumulate: true, bTransposed: sampleMajor, r0, r1);
                 Elementwise.Activate(activation, values, rows, batch, default);
             }
         }
 
         /// <summary>
-        /// Backward on one worker's rows of dZ: the activation's gradient, dW = dZ·Xᵀ (packed straight from X), the bias
+        /// Backward on one worker's rows of dZ: the activation's gradient, dW = dZ·Xᵀ (packed straight from X, or from a
+        /// sample-major input, which is Xᵀ, as it lies), the bias
         /// gradient; and one band of W's rows transposed into Wᵀ's columns for the input gradient (when
         /// <paramref name="weightTransposed"/> is set).
         /// </summary>
         private readonly unsafe struct BackwardJob(
             float* input, float* output, float* outputGradient, float* weight, float* weightGradient, float* biasGradient, float* weightTransposed,
-            int outputs, int inputs, int batch, Activation activation) : IWorkerJob
+            int outputs, int inputs, int batch, Activation activation, bool sampleMajor) : IWorkerJob
         {
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
@@ -129,7 +133,7 @@ namespace ScheduleDsl.Training
                         Elementwise.ActivationBackward(activation, new ReadOnlySpan<float>(output + (long)r0 * batch, rows * batch), gradient, rows, batch, default);
                     }
 
-                    Gemm.PackedRows(outputGradient, input, weightGradient, outputs, batch, inputs, accumulate: false, bTransposed: true, r0, r1);
+                    Gemm.PackedRows(outputGradient, input, weightGradient, outputs, batch, inputs, accumulate: false, bTransposed: !sampleMajor, r0, r1);
                     Elementwise.RowSums(gradient, new Span<float>(biasGradient + r0, rows), batch);
                 }
 

@@ -11,7 +11,7 @@ namespace ScheduleDsl.Training
         private float[] _inputTransposed = Array.Empty<float>();
         private float[] _weightTransposed = Array.Empty<float>();
         /// <summary>Below this many inputs the weight gradient is computed as dot products (<see cref="DotProducts"/>).</summary>
-        private const int NarrowInputs = 32;
+        internal const int NarrowInputs = 32;
 
         private readonly Parameter[] _parameters;
         private float[] _scratch = Array.Empty<float>();
@@ -39,6 +39,15 @@ namespace ScheduleDsl.Training
         /// cross-entropy): the loss then writes the gradient with respect to the layer's input to the activation directly.
         /// </summary>
         internal bool LossGivesPreActivationGradient { get; set; }
+
+        /// <summary>
+        /// Set by <see cref="Sequential"/> on its first layer when it has at least <see cref="NarrowInputs"/> inputs: the
+        /// input then comes sample by sample (<c>[batch, inputs]</c>, rows copied straight from the dataset) instead of
+        /// feature-major. The forward product packs B from it transposed and the weight gradient packs Xᵀ from it as it
+        /// lies, so the gather needs no transpose; the packed panels hold the same values either way, so the results are
+        /// the same bits.
+        /// </summary>
+        internal bool SampleMajorInput { get; set; }
 
         /// <summary>The weights, shaped <c>[outputs, inputs]</c>.</summary>
         public Parameter Weight { get; }
@@ -104,7 +113,15 @@ namespace ScheduleDsl.Training
 
             Span<float> output = Output.AsSpan(0, Outputs * batch);
             RowSteps.FillRows(output, Bias.Value, batch);
-            Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: true);
+            if (SampleMajorInput)
+            {
+                Gemm.MultiplyByTransposed(Weight.Value, input.AsSpan(0, Inputs * batch), output, Outputs, Inputs, batch, accumulate: true, _inputTransposed);
+            }
+            else
+            {
+                Gemm.Multiply(Weight.Value, input, output, Outputs, Inputs, batch, accumulate: true);
+            }
+
             RowSteps.Activate(Activation, output, Outputs, batch, _scratch);
         }
 
@@ -123,8 +140,12 @@ namespace ScheduleDsl.Training
             }
 
             // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else the tiled product,
-            // which packs Xᵀ straight from X when it can.
-            if (Inputs < NarrowInputs)
+            // which packs Xᵀ straight from X when it can (and a sample-major input is Xᵀ itself).
+            if (SampleMajorInput)
+            {
+                Gemm.Multiply(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
+            }
+            else if (Inputs < NarrowInputs)
             {
                 DotProducts.MultiplyByTransposed(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs);
             }
