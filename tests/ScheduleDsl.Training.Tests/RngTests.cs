@@ -29,6 +29,61 @@ namespace ScheduleDsl.Training.Tests
             Assert.Equal(reference.NextUInt64(), rng.NextUInt64());
         }
 
+        /// <summary>The generator is xoshiro256** as published (Blackman and Vigna), continued from any saved state.</summary>
+        [Fact]
+        public void NextUInt64IsXoshiro256StarStar()
+        {
+            var rng = new Rng(7);
+            ulong[] s = rng.State;
+            for (int i = 0; i < 1000; i++)
+            {
+                ulong expected = RotateLeft(s[1] * 5, 7) * 9;
+                ulong t = s[1] << 17;
+                s[2] ^= s[0];
+                s[3] ^= s[1];
+                s[1] ^= s[2];
+                s[0] ^= s[3];
+                s[2] ^= t;
+                s[3] = RotateLeft(s[3], 45);
+                Assert.Equal(expected, rng.NextUInt64());
+            }
+
+            Assert.Equal(s, rng.State);
+        }
+
+        /// <summary>
+        /// <see cref="Rng.Shuffle"/> keeps the generator in registers for the whole shuffle: the permutation, and the state it
+        /// leaves, must be exactly those of Fisher–Yates drawing each index with <see cref="Rng.NextInt"/>.
+        /// </summary>
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(1000)]
+        [InlineData(65_537)]
+        public void ShuffleIsFisherYatesWithNextInt(int length)
+        {
+            var rng = new Rng(99);
+            Rng reference = Rng.FromState(rng.State);
+            int[] items = new int[length], expected = new int[length];
+            for (int i = 0; i < length; i++)
+            {
+                items[i] = expected[i] = i;
+            }
+
+            rng.Shuffle(items);
+            for (int i = length - 1; i > 0; i--)
+            {
+                int j = reference.NextInt(i + 1);
+                (expected[i], expected[j]) = (expected[j], expected[i]);
+            }
+
+            Assert.Equal(expected, items);
+            Assert.Equal(reference.State, rng.State);
+        }
+
+        private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
         private static int ReferenceNextInt(Rng rng, int bound)
         {
             uint threshold = unchecked((uint)-bound) % (uint)bound;
