@@ -60,18 +60,56 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        /// <summary>
+        /// An index outside the data is refused wherever it falls: in a group of eight that the narrow gather reads with one
+        /// instruction (first, middle), past the last group, below zero, and in a wide or sample-major gather.
+        /// </summary>
         [Theory]
-        [InlineData(16, 784)]
-        [InlineData(128, 784)]
-        [InlineData(50, 3)]
-        public void RefusesASampleOutsideTheDataset(int batch, int width)
+        [InlineData(16, 784, 15, 10, true)]
+        [InlineData(128, 784, 127, 10, true)]
+        [InlineData(128, 784, 40, -3, false)]
+        [InlineData(50, 3, 49, 10, true)]
+        [InlineData(50, 3, 0, 10, true)]
+        [InlineData(50, 3, 13, -1, true)]
+        [InlineData(64, 1, 63, int.MaxValue, true)]
+        [InlineData(64, 7, 30, int.MinValue, true)]
+        public void RefusesASampleOutsideTheDataset(int batch, int width, int position, int index, bool transposed)
         {
             const int count = 10;
             var indices = new int[batch];
-            indices[batch - 1] = count;
+            indices[position] = index;
             var error = Assert.Throws<IndexOutOfRangeException>(() =>
-                GatherTransposed.Run(new float[count * width], width, indices, new float[width * batch], new float[width * batch]));
-            Assert.Contains("Sample 10 is outside the 10 samples", error.Message);
+                GatherTransposed.Run(new float[count * width], width, indices, new float[width * batch], new float[width * batch], transposed));
+            Assert.Contains("Sample " + index + " is outside the 10 samples", error.Message);
+        }
+
+        /// <summary>A sample-major gather (for a first layer that takes its batch so) copies each sample's row to its place, on one thread and split across the pool.</summary>
+        [Theory]
+        [InlineData(32, 50)]
+        [InlineData(784, 128)]
+        [InlineData(300, 129)]
+        public void CopiesEverySampleToItsRowSampleMajor(int width, int batch)
+        {
+            const int count = 400;
+            var random = new Random(width * 3 + batch);
+            var source = new float[count * width];
+            for (int i = 0; i < source.Length; i++)
+            {
+                source[i] = (float)random.NextDouble();
+            }
+
+            var indices = new int[batch];
+            for (int j = 0; j < batch; j++)
+            {
+                indices[j] = random.Next(count);
+            }
+
+            var target = new float[width * batch];
+            GatherTransposed.Run(source, width, indices, target, Array.Empty<float>(), transposed: false);
+            for (int j = 0; j < batch; j++)
+            {
+                Assert.True(source.AsSpan(indices[j] * width, width).SequenceEqual(target.AsSpan(j * width, width)), "sample " + j);
+            }
         }
 
         [Fact]

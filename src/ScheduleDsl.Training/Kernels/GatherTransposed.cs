@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ScheduleDsl.Training.Kernels
 {
@@ -72,11 +74,16 @@ namespace ScheduleDsl.Training.Kernels
         /// <summary>Below this many values a sample is written straight to its places: copying rows to transpose them costs more.</summary>
         private const int NarrowWidth = 8;
 
-        /// <summary>Each value of a narrow sample written to its place in the feature-major batch (the tutorial's three features).</summary>
+        /// <summary>
+        /// Each value of a narrow sample written to its place in the feature-major batch (the tutorial's three features and
+        /// three targets). With AVX2, eight samples at a time: one gather instruction reads a feature of all eight and one
+        /// store writes them to the feature's row (the value-by-value loop was about 6% of the tutorial's step).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Narrow(float* source, int count, int width, int* indices, int batch, float* target)
         {
-            for (int j = 0; j < batch; j++)
+            int j = Avx2.IsSupported && Simd.IsVectorized ? NarrowByEight(source, count, width, indices, batch, target) : 0;
+            for (; j < batch; j++)
             {
                 int index = indices[j];
                 if ((uint)index >= (uint)count)
@@ -91,6 +98,37 @@ namespace ScheduleDsl.Training.Kernels
                     *place = sample[f];
                 }
             }
+        }
+
+        /// <summary>
+        /// Samples eight at a time while all eight are inside the data; returns the first sample not gathered (the rest,
+        /// and a group holding an index outside the data, which the value-by-value loop then reports, are left to it).
+        /// Every offset, index × width + feature, is below the data's length, so it fits the gather's 32-bit indices.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int NarrowByEight(float* source, int count, int width, int* indices, int batch, float* target)
+        {
+            Vector256<int> limit = Vector256.Create(count);
+            Vector256<int> widths = Vector256.Create(width);
+            int j = 0;
+            for (; j + 8 <= batch; j += 8)
+            {
+                Vector256<int> index = Avx.LoadVector256(indices + j);
+                Vector256<int> outside = Avx2.Or(Avx2.CompareGreaterThan(Vector256<int>.Zero, index), Avx2.CompareGreaterThan(limit, index) ^ Vector256<int>.AllBitsSet);
+                if (!Avx.TestZ(outside, outside))
+                {
+                    break;
+                }
+
+                Vector256<int> offset = Avx2.MultiplyLow(index, widths);
+                float* place = target + j;
+                for (int f = 0; f < width; f++, place += batch)
+                {
+                    Avx.Store(place, Avx2.GatherVector256(source + f, offset, 4));
+                }
+            }
+
+            return j;
         }
 
         private static IndexOutOfRangeException OutsideTheData(int index, int count) =>
