@@ -46,8 +46,11 @@ args = sys.argv[1:]; cut = args.index("--"); ours, theirs = args[:cut], args[cut
 def median_epoch(f):
     d = json.load(open(f))
     return statistics.median([e["seconds"] for e in d["epochs"]] if "epochs" in d else d["seconds"])
-ratios = sorted(median_epoch(t) / median_epoch(o) for o, t in zip(ours, theirs))
+pairs = [(median_epoch(o), median_epoch(t)) for o, t in zip(ours, theirs)]
+ratios = sorted(t / o for o, t in pairs)
 print("%.2fx (%.2f-%.2f)" % (statistics.median(ratios), ratios[0], ratios[-1]))
+# Each pair's median epochs, ours/theirs in ms, on stderr: which runs were slow, and on which side.
+print("  pairs (ours/PyTorch ms): " + " ".join("%.2f/%.2f" % (o * 1e3, t * 1e3) for o, t in pairs), file=sys.stderr)
 PY
 }
 
