@@ -29,7 +29,11 @@ namespace ScheduleDsl.Training
         private int[] _order = Array.Empty<int>();
 
         /// <summary>Whether the batch's inputs are gathered sample-major for a first layer that takes them so (<see cref="Dense.SampleMajorInput"/>).</summary>
-        private bool SampleMajorInput => _layers[0] is Dense { SampleMajorInput: true };
+        private bool SampleMajorInput
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => _layers[0] is Dense { SampleMajorInput: true };
+        }
 
         /// <summary>A model of <paramref name="layers"/> applied in order; each layer's inputs must match the outputs before it.</summary>
         public Sequential(params Layer[] layers)

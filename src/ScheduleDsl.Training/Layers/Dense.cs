@@ -47,7 +47,7 @@ namespace ScheduleDsl.Training
         /// lies, so the gather needs no transpose; the packed panels hold the same values either way, so the results are
         /// the same bits.
         /// </summary>
-        internal bool SampleMajorInput { get; set; }
+        internal bool SampleMajorInput { [MethodImpl(MethodImplOptions.AggressiveOptimization)] get; set; }
 
         /// <summary>The weights, shaped <c>[outputs, inputs]</c>.</summary>
         public Parameter Weight { get; }
