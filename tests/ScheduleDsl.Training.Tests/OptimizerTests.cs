@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace ScheduleDsl.Training.Tests
@@ -23,7 +24,15 @@ namespace ScheduleDsl.Training.Tests
                 optimizer.Step(rate);
             }
 
-            return parameter.Value;
+            float[] all = new float[parameters.Sum(each => each.Length)];
+            int offset = 0;
+            foreach (Parameter each in parameters)
+            {
+                each.Value.CopyTo(all, offset);
+                offset += each.Length;
+            }
+
+            return all;
         }
 
         private static void AssertClose(double[] expected, float[] actual)
@@ -236,22 +245,28 @@ namespace ScheduleDsl.Training.Tests
         {
             var random = new Random(5);
             var parameter = new Parameter("w", new[] { 40_003 });
-            var small = new Parameter("b", new[] { 7 });
-            for (int i = 0; i < parameter.Length; i++)
+            Parameter[] parameters = { parameter, new Parameter("b", new[] { 7 }), new Parameter("w2", new[] { 33_000 }), new Parameter("b2", new[] { 300 }), new Parameter("b3", new[] { 5 }) };
+            foreach (Parameter each in parameters)
             {
-                parameter.Value[i] = (float)(random.NextDouble() * 2 - 1);
+                for (int i = 0; i < each.Length; i++)
+                {
+                    each.Value[i] = (float)(random.NextDouble() * 2 - 1);
+                }
             }
 
-            optimizer.Bind(new[] { parameter, small });
+            optimizer.Bind(parameters);
             bool previous = Optimizer.SliceAcrossWorkers;
             Optimizer.SliceAcrossWorkers = sliced;
             try
             {
                 for (int step = 0; step < 3; step++)
                 {
-                    for (int i = 0; i < parameter.Length; i++)
+                    foreach (Parameter each in parameters)
                     {
-                        parameter.Gradient[i] = (float)(random.NextDouble() - 0.5);
+                        for (int i = 0; i < each.Length; i++)
+                        {
+                            each.Gradient[i] = (float)(random.NextDouble() - 0.5);
+                        }
                     }
 
                     optimizer.Step(0.01 * (step + 1));
@@ -262,7 +277,15 @@ namespace ScheduleDsl.Training.Tests
                 Optimizer.SliceAcrossWorkers = previous;
             }
 
-            return parameter.Value;
+            float[] all = new float[parameters.Sum(each => each.Length)];
+            int offset = 0;
+            foreach (Parameter each in parameters)
+            {
+                each.Value.CopyTo(all, offset);
+                offset += each.Length;
+            }
+
+            return all;
         }
 
         [Theory]
@@ -280,7 +303,7 @@ namespace ScheduleDsl.Training.Tests
         {
             var optimizer = new CountingAdam();
             Train(optimizer, sliced: true);
-            Assert.Equal(6, optimizer.Calls);
+            Assert.Equal(5 * 3, optimizer.Calls); // each of the five parameters whole, in each of three steps
         }
 
         private sealed class CountingAdam : Adam

@@ -38,18 +38,18 @@ namespace ScheduleDsl.Training
         /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr, Scratch.AsSpan(0, value.Length));
 
         private protected override bool IsElementwise => true;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr, Span<float> scratch)
         {
             float rho = (float)Rho;
             float eps = (float)Epsilon;
             Span<float> grads = slots[0].AsSpan(start, value.Length);
             Span<float> deltas = slots[1].AsSpan(start, value.Length);
-            Span<float> delta = Scratch.AsSpan(start, value.Length);
+            Span<float> delta = scratch;
             for (int i = 0; i < value.Length; i++)
             {
                 float g = gradient[i];

@@ -49,12 +49,12 @@ namespace ScheduleDsl.Training
         /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr, Scratch.AsSpan(0, value.Length));
 
         private protected override bool IsElementwise => true;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr, Span<float> scratch)
         {
             // β₁ is this step's (a schedule's momentum channel drives it); the bias correction uses the current β₁, 1 − β₁ᵗ, as PyTorch does.
             double t = Iterations;

@@ -17,7 +17,10 @@ namespace ScheduleDsl.Training
         private IReadOnlyList<Parameter> _bound = Array.Empty<Parameter>();
         private bool _slices;
 
-        /// <summary>A buffer as long as the largest parameter, for the update rules' intermediate values.</summary>
+        /// <summary>
+        /// A buffer at least as long as the largest parameter, for the update rules' intermediate values (as long as all
+        /// the parameters together: the library's rules update them at once on several threads, each slice in its own part).
+        /// </summary>
         protected float[] Scratch { get; private set; } = Array.Empty<float>();
 
         /// <summary>An optimizer with its base rate and its decoupled weight decay (0: none).</summary>
@@ -83,9 +86,11 @@ namespace ScheduleDsl.Training
 
             _bound = parameters;
             _slots = new float[parameters.Count][][];
+            long total = 0;
             int largest = 0;
             for (int p = 0; p < parameters.Count; p++)
             {
+                total += parameters[p].Length;
                 largest = Math.Max(largest, parameters[p].Length);
                 _slots[p] = new float[SlotNames.Length][];
                 for (int s = 0; s < SlotNames.Length; s++)
@@ -95,9 +100,10 @@ namespace ScheduleDsl.Training
                 }
             }
 
-            Scratch = new float[largest];
+            // Parameters too many for one array together are updated one at a time, each with the buffer from its start.
+            Scratch = new float[total <= Array.MaxLength ? total : largest];
             Iterations = 0;
-            _slices = IsElementwise && GetType().Assembly == typeof(Optimizer).Assembly;
+            _slices = IsElementwise && GetType().Assembly == typeof(Optimizer).Assembly && total <= Array.MaxLength;
         }
 
         /// <summary>Sets a state buffer's starting values (AdaGrad starts its accumulator at 0.1).</summary>
@@ -155,16 +161,16 @@ namespace ScheduleDsl.Training
             CurrentMomentum = momentum;
             float lr = (float)rate;
             float decay = weightDecay > 0 ? 1f - (float)(rate * weightDecay) : 1f;
+            if (_slices && SliceAcrossWorkers && Kernels.WorkerPool.Shared.Workers > 1 && AnyLarge(parameters))
+            {
+                var job = new SliceJob(this, parameters, _slots, decay, lr);
+                Kernels.WorkerPool.Shared.Run(ref job, Kernels.WorkerPool.Shared.Workers);
+                return;
+            }
+
             for (int p = 0; p < parameters.Count; p++)
             {
                 Parameter parameter = parameters[p];
-                if (_slices && SliceAcrossWorkers && parameter.Length >= ParallelLength && Kernels.WorkerPool.Shared.Workers > 1)
-                {
-                    var job = new SliceJob(this, parameter, _slots[p], decay, lr);
-                    Kernels.WorkerPool.Shared.Run(ref job, Kernels.WorkerPool.Shared.Workers);
-                    continue;
-                }
-
                 if (weightDecay > 0)
                 {
                     Kernels.Vec.Multiply(parameter.Value, decay, parameter.Value);
@@ -183,6 +189,20 @@ namespace ScheduleDsl.Training
         /// <summary>Parameters at least this long are updated in slices across the worker pool (the update is memory-bound).</summary>
         private const int ParallelLength = 1 << 15;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool AnyLarge(IReadOnlyList<Parameter> parameters)
+        {
+            for (int p = 0; p < parameters.Count; p++)
+            {
+                if (parameters[p].Length >= ParallelLength)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Whether <see cref="UpdateSlice"/> is the update rule: each element's new values depend on that element alone, so
         /// slices updated on different threads give the same bits as one pass. The library's optimizers say so; a rule
@@ -191,23 +211,31 @@ namespace ScheduleDsl.Training
         /// </summary>
         private protected virtual bool IsElementwise => false;
 
-        /// <summary>The update rule for elements <paramref name="start"/> … <paramref name="start"/> + <paramref name="value"/>.Length of a parameter (value and gradient already sliced; the slots and <see cref="Scratch"/> whole).</summary>
-        private protected virtual void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr) =>
+        /// <summary>
+        /// The update rule for elements <paramref name="start"/> … <paramref name="start"/> + <paramref name="value"/>.Length
+        /// of a parameter (value and gradient already sliced; the slots whole), with <paramref name="scratch"/> as long as
+        /// the slice and used by no other slice at the same time.
+        /// </summary>
+        private protected virtual void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr, Span<float> scratch) =>
             throw new NotSupportedException("This optimizer updates whole parameters only.");
 
-        /// <summary>One parameter's update split into slices on vector boundaries, one per worker.</summary>
+        /// <summary>
+        /// Every parameter's update in one pool job: each large parameter split into slices on vector boundaries, one per
+        /// worker, and the small ones shared out whole. One hand-off per step instead of one per large parameter, with the
+        /// small parameters off the caller's thread.
+        /// </summary>
         private readonly struct SliceJob : Kernels.IWorkerJob
         {
             private readonly Optimizer _optimizer;
-            private readonly Parameter _parameter;
-            private readonly float[][] _slots;
+            private readonly IReadOnlyList<Parameter> _parameters;
+            private readonly float[][][] _slots;
             private readonly float _decay;
             private readonly float _lr;
 
-            public SliceJob(Optimizer optimizer, Parameter parameter, float[][] slots, float decay, float lr)
+            public SliceJob(Optimizer optimizer, IReadOnlyList<Parameter> parameters, float[][][] slots, float decay, float lr)
             {
                 _optimizer = optimizer;
-                _parameter = parameter;
+                _parameters = parameters;
                 _slots = slots;
                 _decay = decay;
                 _lr = lr;
@@ -216,18 +244,38 @@ namespace ScheduleDsl.Training
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
             {
-                int length = _parameter.Length;
-                int width = System.Numerics.Vector<float>.Count;
-                int vectors = length / width;
-                int start = vectors * part / parts * width;
-                int end = part == parts - 1 ? length : vectors * (part + 1) / parts * width;
-                Span<float> value = _parameter.Value.AsSpan(start, end - start);
-                if (_decay != 1f)
+                int small = 0;
+                int offset = 0;
+                for (int p = 0; p < _parameters.Count; p++, offset += _parameters[p - 1].Length)
                 {
-                    Kernels.Vec.Multiply(value, _decay, value);
-                }
+                    Parameter parameter = _parameters[p];
+                    int length = parameter.Length;
+                    int start, end;
+                    if (length >= ParallelLength)
+                    {
+                        int width = System.Numerics.Vector<float>.Count;
+                        int vectors = length / width;
+                        start = vectors * part / parts * width;
+                        end = part == parts - 1 ? length : vectors * (part + 1) / parts * width;
+                    }
+                    else if (small++ % parts == part)
+                    {
+                        (start, end) = (0, length);
+                    }
+                    else
+                    {
+                        continue;
+                    }
 
-                _optimizer.UpdateSlice(value, _parameter.Gradient.AsSpan(start, end - start), _slots, start, _lr);
+                    Span<float> value = parameter.Value.AsSpan(start, end - start);
+                    if (_decay != 1f)
+                    {
+                        Kernels.Vec.Multiply(value, _decay, value);
+                    }
+
+                    // Each parameter's slice has its own part of the scratch buffer: the workers update different parameters at once.
+                    _optimizer.UpdateSlice(value, parameter.Gradient.AsSpan(start, end - start), _slots[p], start, _lr, _optimizer.Scratch.AsSpan(offset + start, end - start));
+                }
             }
         }
 

@@ -48,12 +48,12 @@ namespace ScheduleDsl.Training
         /// <inheritdoc/>
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr);
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, float lr) => UpdateSlice(value, gradient, slots, 0, lr, Scratch.AsSpan(0, value.Length));
 
         private protected override bool IsElementwise => true;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr)
+        private protected override void UpdateSlice(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, int start, float lr, Span<float> scratch)
         {
             float rho = (float)Rho;
             float eps = (float)Epsilon;
