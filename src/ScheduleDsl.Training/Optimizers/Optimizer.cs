@@ -16,6 +16,7 @@ namespace ScheduleDsl.Training
         private float[][][] _slots = Array.Empty<float[][]>();
         private IReadOnlyList<Parameter> _bound = Array.Empty<Parameter>();
         private bool _slices;
+        private bool _boundHasLarge;
 
         /// <summary>
         /// A buffer at least as long as the largest parameter, for the update rules' intermediate values (as long as all
@@ -104,6 +105,7 @@ namespace ScheduleDsl.Training
             Scratch = new float[total <= Array.MaxLength ? total : largest];
             Iterations = 0;
             _slices = IsElementwise && GetType().Assembly == typeof(Optimizer).Assembly && total <= Array.MaxLength;
+            _boundHasLarge = AnyLarge(parameters);
         }
 
         /// <summary>Sets a state buffer's starting values (AdaGrad starts its accumulator at 0.1).</summary>
@@ -161,7 +163,9 @@ namespace ScheduleDsl.Training
             CurrentMomentum = momentum;
             float lr = (float)rate;
             float decay = weightDecay > 0 ? 1f - (float)(rate * weightDecay) : 1f;
-            if (_slices && SliceAcrossWorkers && Kernels.WorkerPool.Shared.Workers > 1 && AnyLarge(parameters))
+            // The trainer passes the list it bound, whose sizes are known; a small network's step then looks at no sizes.
+            bool anyLarge = ReferenceEquals(parameters, _bound) ? _boundHasLarge : AnyLarge(parameters);
+            if (_slices && anyLarge && SliceAcrossWorkers && Kernels.WorkerPool.Shared.Workers > 1)
             {
                 var job = new SliceJob(this, parameters, _slots, decay, lr);
                 Kernels.WorkerPool.Shared.Run(ref job, Kernels.WorkerPool.Shared.Workers);
