@@ -21,19 +21,7 @@ namespace ScheduleDsl.Training.Tests
         [InlineData(300, 129)]
         public void PlacesEverySampleInItsColumn(int width, int batch)
         {
-            const int count = 400;
-            var random = new Random(width * 7 + batch);
-            var source = new float[count * width];
-            for (int i = 0; i < source.Length; i++)
-            {
-                source[i] = (float)random.NextDouble();
-            }
-
-            var indices = new int[batch];
-            for (int j = 0; j < batch; j++)
-            {
-                indices[j] = random.Next(count);
-            }
+            (float[] source, int[] indices) = Samples(width, batch, seed: width * 7 + batch);
 
             foreach (bool scalar in new[] { false, true })
             {
@@ -90,8 +78,21 @@ namespace ScheduleDsl.Training.Tests
         [InlineData(300, 129)]
         public void CopiesEverySampleToItsRowSampleMajor(int width, int batch)
         {
+            (float[] source, int[] indices) = Samples(width, batch, seed: width * 3 + batch);
+
+            var target = new float[width * batch];
+            GatherTransposed.Run(source, width, indices, target, Array.Empty<float>(), transposed: false);
+            for (int j = 0; j < batch; j++)
+            {
+                Assert.True(source.AsSpan(indices[j] * width, width).SequenceEqual(target.AsSpan(j * width, width)), "sample " + j);
+            }
+        }
+
+        /// <summary>A dataset of 400 random samples <paramref name="width"/> wide, and a batch of random indices into it.</summary>
+        private static (float[] Source, int[] Indices) Samples(int width, int batch, int seed)
+        {
             const int count = 400;
-            var random = new Random(width * 3 + batch);
+            var random = new Random(seed);
             var source = new float[count * width];
             for (int i = 0; i < source.Length; i++)
             {
@@ -104,12 +105,7 @@ namespace ScheduleDsl.Training.Tests
                 indices[j] = random.Next(count);
             }
 
-            var target = new float[width * batch];
-            GatherTransposed.Run(source, width, indices, target, Array.Empty<float>(), transposed: false);
-            for (int j = 0; j < batch; j++)
-            {
-                Assert.True(source.AsSpan(indices[j] * width, width).SequenceEqual(target.AsSpan(j * width, width)), "sample " + j);
-            }
+            return (source, indices);
         }
 
         [Fact]

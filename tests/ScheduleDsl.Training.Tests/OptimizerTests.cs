@@ -24,15 +24,7 @@ namespace ScheduleDsl.Training.Tests
                 optimizer.Step(rate);
             }
 
-            float[] all = new float[parameters.Sum(each => each.Length)];
-            int offset = 0;
-            foreach (Parameter each in parameters)
-            {
-                each.Value.CopyTo(all, offset);
-                offset += each.Length;
-            }
-
-            return all;
+            return parameter.Value;
         }
 
         private static void AssertClose(double[] expected, float[] actual)
