@@ -28,12 +28,11 @@ namespace ScheduleDsl.Training
         private int _reserved;
         private int[] _order = Array.Empty<int>();
 
-        /// <summary>Whether the batch's inputs are gathered sample-major for a first layer that takes them so (<see cref="Dense.SampleMajorInput"/>).</summary>
-        private bool SampleMajorInput
-        {
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            get => _layers[0] is Dense { SampleMajorInput: true };
-        }
+        /// <summary>
+        /// Whether the batch's inputs are gathered sample-major for a first layer that takes them so
+        /// (<see cref="Layer.TakesSampleMajorInput"/>): set from the first layer; tests clear it to run the feature-major path.
+        /// </summary>
+        internal bool SampleMajorInput { [MethodImpl(MethodImplOptions.AggressiveOptimization)] get; set; }
 
         /// <summary>A model of <paramref name="layers"/> applied in order; each layer's inputs must match the outputs before it.</summary>
         public Sequential(params Layer[] layers)
@@ -57,10 +56,7 @@ namespace ScheduleDsl.Training
             }
 
             _layers = layers;
-            if (layers[0] is Dense { Inputs: >= Dense.NarrowInputs } first)
-            {
-                first.SampleMajorInput = true;
-            }
+            SampleMajorInput = layers[0].TakesSampleMajorInput;
 
             var parameters = new List<Parameter>();
             var names = new List<string>();
@@ -291,10 +287,12 @@ namespace ScheduleDsl.Training
         private void Forward(int batch, bool training)
         {
             float[] input = _input;
+            bool sampleMajor = SampleMajorInput;
             foreach (Layer layer in _layers)
             {
-                layer.Forward(input, batch, training, Progress.Rng);
+                layer.Forward(input, batch, training, Progress.Rng, sampleMajor);
                 input = layer.Output;
+                sampleMajor = false;
             }
         }
 
@@ -328,7 +326,7 @@ namespace ScheduleDsl.Training
             {
                 float[] input = i == 0 ? _input : _layers[i - 1].Output;
                 float[]? inputGradient = i == 0 ? null : _layers[i - 1].OutputGradient;
-                _layers[i].Backward(input, inputGradient, batch);
+                _layers[i].Backward(input, inputGradient, batch, i == 0 && SampleMajorInput);
             }
 
             return loss;

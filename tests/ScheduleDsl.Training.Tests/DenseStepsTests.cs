@@ -106,7 +106,7 @@ namespace ScheduleDsl.Training.Tests
                     string name = $"{outputs}×{inputs}×{batch}, fused loss {lossGivesPreActivationGradient}, input gradient {inputGradientWanted}";
                     var random = new Random(outputs * 5 + inputs + batch);
                     Dense featureMajor = Layer(outputs, inputs, Activation.Relu, batch, random);
-                    var sampleMajor = new Dense(inputs, outputs, Activation.Relu) { SampleMajorInput = true };
+                    var sampleMajor = new Dense(inputs, outputs, Activation.Relu);
                     sampleMajor.Reserve(batch);
                     featureMajor.Weight.Value.CopyTo(sampleMajor.Weight.Value, 0);
                     featureMajor.Bias.Value.CopyTo(sampleMajor.Bias.Value, 0);
@@ -116,7 +116,7 @@ namespace ScheduleDsl.Training.Tests
                     Transpose.Run(input, samples, inputs, batch);
 
                     featureMajor.Forward(input, batch, training: true, new Rng(1));
-                    sampleMajor.Forward(samples, batch, training: true, new Rng(1));
+                    sampleMajor.Forward(samples, batch, training: true, new Rng(1), sampleMajorInput: true);
                     Assert.True(featureMajor.Output.AsSpan(0, outputs * batch).SequenceEqual(sampleMajor.Output.AsSpan(0, outputs * batch)), name + ": forward");
 
                     float[] outputGradient = Random(random, outputs * batch, 0.1f);
@@ -125,7 +125,7 @@ namespace ScheduleDsl.Training.Tests
                     float[]? expectedInputGradient = inputGradientWanted ? new float[inputs * batch] : null;
                     float[]? inputGradient = inputGradientWanted ? new float[inputs * batch] : null;
                     featureMajor.Backward(input, expectedInputGradient, batch);
-                    sampleMajor.Backward(samples, inputGradient, batch);
+                    sampleMajor.Backward(samples, inputGradient, batch, sampleMajorInput: true);
                     Assert.True(featureMajor.OutputGradient.AsSpan(0, outputs * batch).SequenceEqual(sampleMajor.OutputGradient.AsSpan(0, outputs * batch)), name + ": dZ");
                     Assert.True(featureMajor.Weight.Gradient.AsSpan().SequenceEqual(sampleMajor.Weight.Gradient), name + ": dW");
                     Assert.True(featureMajor.Bias.Gradient.AsSpan().SequenceEqual(sampleMajor.Bias.Gradient), name + ": db");
@@ -160,8 +160,8 @@ namespace ScheduleDsl.Training.Tests
 
             Sequential Model() => new Sequential(new Dense(96, 64, Activation.Relu), new Dense(64, 10, Activation.Softmax));
             Sequential sampleMajor = Model(), featureMajor = Model();
-            Assert.True(((Dense)sampleMajor.Layers[0]).SampleMajorInput);
-            ((Dense)featureMajor.Layers[0]).SampleMajorInput = false;
+            Assert.True(sampleMajor.SampleMajorInput);
+            featureMajor.SampleMajorInput = false;
             var histories = new History[2];
             int m = 0;
             foreach (Sequential model in new[] { sampleMajor, featureMajor })
@@ -179,6 +179,50 @@ namespace ScheduleDsl.Training.Tests
             {
                 Assert.Equal(histories[1].Epochs[e].Loss, histories[0].Epochs[e].Loss);
                 Assert.Equal(histories[1].Epochs[e].ValidationLoss, histories[0].Epochs[e].ValidationLoss);
+            }
+        }
+
+        /// <summary>
+        /// A layer is told its input's layout with each call, not once: one that is the first layer of a model (taking its
+        /// batch sample-major) and a middle layer of another (taking its predecessor's feature-major output) trains in the
+        /// second exactly as an unshared copy of it does.
+        /// </summary>
+        [Fact]
+        public void ALayerFirstInOneModelAndInsideAnotherTakesEachInputAsItComes()
+        {
+            var random = new Random(17);
+            var x = new float[200, 40];
+            var labels = new int[200];
+            for (int i = 0; i < 200; i++)
+            {
+                labels[i] = random.Next(10);
+                for (int j = 0; j < 40; j++)
+                {
+                    x[i, j] = (float)random.NextDouble();
+                }
+            }
+
+            var shared = new Dense(64, 32, Activation.Relu);
+            var first = new Sequential(shared, new Dense(32, 10, Activation.Softmax));
+            Assert.True(first.SampleMajorInput);
+            var inside = new Sequential(new Dense(40, 64, Activation.Relu), shared, new Dense(32, 10, Activation.Softmax));
+            var alone = new Sequential(new Dense(40, 64, Activation.Relu), new Dense(64, 32, Activation.Relu), new Dense(32, 10, Activation.Softmax));
+            inside.Initialize(3);
+            alone.Initialize(3);
+            for (int p = 0; p < inside.Parameters.Count; p++)
+            {
+                alone.Parameters[p].CopyFrom(inside.Parameters[p].Value);
+            }
+
+            foreach (Sequential model in new[] { inside, alone })
+            {
+                model.Compile(Loss.CategoricalCrossEntropy, new Sgd(0.05, momentum: 0.9));
+                model.Fit(x, labels, new FitOptions { Epochs = 2, BatchSize = 64, Seed = 4 });
+            }
+
+            for (int p = 0; p < inside.Parameters.Count; p++)
+            {
+                Assert.True(inside.Parameters[p].Value.AsSpan().SequenceEqual(alone.Parameters[p].Value), inside.ParameterNames[p]);
             }
         }
 

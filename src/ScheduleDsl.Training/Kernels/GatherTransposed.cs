@@ -11,7 +11,7 @@ namespace ScheduleDsl.Training.Kernels
     /// worker copying and transposing its own samples: the copies wait on memory (random rows of a dataset larger than the
     /// caches), so two cores keep twice as many reads in flight, and each worker writes the batch columns that it packs
     /// itself in the first layer's product. A narrow sample (the tutorial's three features) is written straight to its places.
-    /// A first layer that takes its input sample-major (<see cref="Dense.SampleMajorInput"/>) gets the rows copied and
+    /// A first layer that takes its input sample-major (<see cref="Layer.TakesSampleMajorInput"/>) gets the rows copied and
     /// not transposed: its products pack them either way round, and the transpose, which wrote every line of the target
     /// that both cores had read in the step before, cost about twice the copy.
     /// </summary>

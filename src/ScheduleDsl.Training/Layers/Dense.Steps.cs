@@ -22,9 +22,8 @@ namespace ScheduleDsl.Training
         private static bool ActsByValue(Activation activation) => activation != Activation.Softmax;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe bool ForwardInOneJob(float[] input, int batch)
+        private unsafe bool ForwardInOneJob(float[] input, int batch, bool sampleMajor)
         {
-            bool sampleMajor = SampleMajorInput;
             if (!ActsByValue(Activation) || !(sampleMajor ? Gemm.SplitsByRowsTransposed(Outputs, Inputs, batch) : Gemm.SplitsByRows(Outputs, Inputs, batch)))
             {
                 return false;
@@ -44,10 +43,9 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch)
+        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch, bool sampleMajor)
         {
             bool activationBackward = !LossGivesPreActivationGradient;
-            bool sampleMajor = SampleMajorInput;
             if (Inputs < NarrowInputs || (activationBackward && !ActsByValue(Activation))
                 || !(sampleMajor ? Gemm.SplitsByRows(Outputs, batch, Inputs) : Gemm.SplitsByRowsTransposed(Outputs, batch, Inputs)))
             {

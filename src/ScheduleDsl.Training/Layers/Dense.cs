@@ -41,13 +41,16 @@ namespace ScheduleDsl.Training
         internal bool LossGivesPreActivationGradient { get; set; }
 
         /// <summary>
-        /// Set by <see cref="Sequential"/> on its first layer when it has at least <see cref="NarrowInputs"/> inputs: the
-        /// input then comes sample by sample (<c>[batch, inputs]</c>, rows copied straight from the dataset) instead of
-        /// feature-major. The forward product packs B from it transposed and the weight gradient packs Xᵀ from it as it
-        /// lies, so the gather needs no transpose; the packed panels hold the same values either way, so the results are
-        /// the same bits.
+        /// From <see cref="NarrowInputs"/> inputs on, the layer takes its input sample by sample (<c>[batch, inputs]</c>, the
+        /// dataset's rows copied as they lie) as well as feature-major: the forward product packs B from it transposed and the
+        /// weight gradient packs Xᵀ from it as it lies, so the gather needs no transpose. The packed panels hold the same
+        /// values either way, so the results are the same bits.
         /// </summary>
-        internal bool SampleMajorInput { [MethodImpl(MethodImplOptions.AggressiveOptimization)] get; set; }
+        internal override bool TakesSampleMajorInput
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => Inputs >= NarrowInputs;
+        }
 
         /// <summary>The weights, shaped <c>[outputs, inputs]</c>.</summary>
         public Parameter Weight { get; }
@@ -103,17 +106,22 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Forward(float[] input, int batch, bool training, Rng rng)
+        internal override void Forward(float[] input, int batch, bool training, Rng rng, bool sampleMajorInput = false)
         {
+            if (sampleMajorInput && !TakesSampleMajorInput)
+            {
+                throw NoSampleMajorInput();
+            }
+
             // Start each row at its bias and accumulate the product onto it: one pass fewer than clearing and adding later.
-            if (ForwardInOneJob(input, batch))
+            if (ForwardInOneJob(input, batch, sampleMajorInput))
             {
                 return;
             }
 
             Span<float> output = Output.AsSpan(0, Outputs * batch);
             RowSteps.FillRows(output, Bias.Value, batch);
-            if (SampleMajorInput)
+            if (sampleMajorInput)
             {
                 Gemm.MultiplyByTransposed(Weight.Value, input.AsSpan(0, Inputs * batch), output, Outputs, Inputs, batch, accumulate: true, _inputTransposed);
             }
@@ -126,9 +134,14 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Backward(float[] input, float[]? inputGradient, int batch)
+        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false)
         {
-            if (BackwardInOneJob(input, inputGradient, batch))
+            if (sampleMajorInput && !TakesSampleMajorInput)
+            {
+                throw NoSampleMajorInput();
+            }
+
+            if (BackwardInOneJob(input, inputGradient, batch, sampleMajorInput))
             {
                 return;
             }
@@ -141,7 +154,7 @@ namespace ScheduleDsl.Training
 
             // dW[out, in] = dZ[out, batch] · Xᵀ[batch, in]: dot products of rows for a narrow layer, else the tiled product,
             // which packs Xᵀ straight from X when it can (and a sample-major input is Xᵀ itself).
-            if (SampleMajorInput)
+            if (sampleMajorInput)
             {
                 Gemm.Multiply(gradient, input.AsSpan(0, Inputs * batch), Weight.Gradient, Outputs, batch, Inputs, accumulate: false);
             }

@@ -38,8 +38,13 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Forward(float[] input, int batch, bool training, Rng rng)
+        internal override void Forward(float[] input, int batch, bool training, Rng rng, bool sampleMajorInput = false)
         {
+            if (sampleMajorInput)
+            {
+                throw NoSampleMajorInput();
+            }
+
             int count = Inputs * batch;
             if (!training || Rate == 0)
             {
@@ -57,8 +62,13 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Backward(float[] input, float[]? inputGradient, int batch)
+        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false)
         {
+            if (sampleMajorInput)
+            {
+                throw NoSampleMajorInput();
+            }
+
             if (inputGradient != null)
             {
                 Kernels.Vec.Multiply(OutputGradient.AsSpan(0, Inputs * batch), _mask.AsSpan(0, Inputs * batch), inputGradient.AsSpan(0, Inputs * batch));

@@ -68,13 +68,27 @@ namespace ScheduleDsl.Training
             }
         }
 
-        /// <summary>Computes <see cref="Output"/> from <paramref name="input"/> (<c>[Inputs, batch]</c>).</summary>
-        internal abstract void Forward(float[] input, int batch, bool training, Rng rng);
+        /// <summary>
+        /// Whether the layer can take its input sample-major (<c>[batch, Inputs]</c>, the dataset's rows as they lie), which
+        /// spares the first layer's batch a transpose (<see cref="Dense"/> of at least 32 inputs).
+        /// </summary>
+        internal virtual bool TakesSampleMajorInput => false;
+
+        /// <summary>
+        /// Computes <see cref="Output"/> from <paramref name="input"/>: <c>[Inputs, batch]</c>, or <c>[batch, Inputs]</c> with
+        /// <paramref name="sampleMajorInput"/> (only for a layer that <see cref="TakesSampleMajorInput"/>).
+        /// </summary>
+        internal abstract void Forward(float[] input, int batch, bool training, Rng rng, bool sampleMajorInput = false);
 
         /// <summary>
         /// From <see cref="OutputGradient"/>, accumulates the parameter gradients and writes the gradient of the input into
-        /// <paramref name="inputGradient"/> (skipped when null: the first layer has no one to pass it to).
+        /// <paramref name="inputGradient"/> (skipped when null: the first layer has no one to pass it to). The input is laid
+        /// out as it was for <see cref="Forward"/>.
         /// </summary>
-        internal abstract void Backward(float[] input, float[]? inputGradient, int batch);
+        internal abstract void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false);
+
+        /// <summary>The error for a sample-major input given to a layer that does not take one.</summary>
+        private protected InvalidOperationException NoSampleMajorInput() =>
+            new InvalidOperationException(Description + " takes its input feature-major only.");
     }
 }
