@@ -307,14 +307,16 @@ namespace ScheduleDsl.Training
         {
             Reserve(indices.Length);
             data.Gather(indices, _input, _target, _rows, SampleMajorInput);
-            double loss = Backpropagate(indices.Length, out correct);
-            Optimizer.Update(_parameters, rate, momentum, weightDecay);
+            Optimizer optimizer = Optimizer;
+            bool updatesInBackward = optimizer.BeginStep(rate, momentum, weightDecay);
+            double loss = Backpropagate(indices.Length, out correct, updatesInBackward ? optimizer : null);
+            optimizer.FinishStep(_parameters);
             return loss;
         }
 
         /// <summary>Forward in training mode, the loss, and backward through every layer: the parameters' gradients for the gathered batch.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private double Backpropagate(int batch, out int correct)
+        private double Backpropagate(int batch, out int correct, Optimizer? step = null)
         {
             Forward(batch, training: true);
             Layer last = _layers[_layers.Length - 1];
@@ -326,7 +328,7 @@ namespace ScheduleDsl.Training
             {
                 float[] input = i == 0 ? _input : _layers[i - 1].Output;
                 float[]? inputGradient = i == 0 ? null : _layers[i - 1].OutputGradient;
-                _layers[i].Backward(input, inputGradient, batch, i == 0 && SampleMajorInput);
+                _layers[i].Backward(input, inputGradient, batch, i == 0 && SampleMajorInput, step);
             }
 
             return loss;

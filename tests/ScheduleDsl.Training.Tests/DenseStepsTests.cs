@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using ScheduleDsl.Training.Kernels;
 using Xunit;
 
@@ -223,6 +225,70 @@ namespace ScheduleDsl.Training.Tests
             for (int p = 0; p < inside.Parameters.Count; p++)
             {
                 Assert.True(inside.Parameters[p].Value.AsSpan().SequenceEqual(alone.Parameters[p].Value), inside.ParameterNames[p]);
+            }
+        }
+
+        public static TheoryData<string> Optimizers => new TheoryData<string> { "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad", "adadelta" };
+
+        /// <summary>
+        /// The optimizer's update applied inside each large layer's backward job, on each worker's rows, gives exactly the
+        /// weights of the update applied after the whole backward in one pass, with every rule, with weight decay, over
+        /// layers with and without an input gradient (whose weight transpose must read W before the update).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Optimizers))]
+        public void TheUpdateInTheBackwardJobGivesTheBitsOfOnePassAfterIt(string name)
+        {
+            var random = new Random(23);
+            var x = new float[256, 96];
+            var labels = new int[256];
+            for (int i = 0; i < 256; i++)
+            {
+                labels[i] = random.Next(10);
+                for (int j = 0; j < 96; j++)
+                {
+                    x[i, j] = (float)random.NextDouble();
+                }
+            }
+
+            Optimizer Create() => name switch
+            {
+                "sgd" => new Sgd(0.05, weightDecay: 0.01),
+                "momentum" => new Sgd(0.05, momentum: 0.9),
+                "nesterov" => new Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 0.01),
+                "adam" => new Adam(1e-3),
+                "adamw" => new AdamW(1e-3, weightDecay: 0.01),
+                "rmsprop" => new RmsProp(1e-3, momentum: 0.5),
+                "adagrad" => new AdaGrad(0.01),
+                _ => new AdaDelta(1.0),
+            };
+
+            var weights = new List<float[]>[2];
+            foreach (bool inBackward in new[] { true, false })
+            {
+                // The first layer has no input gradient; the second's transpose falls on its product's rows, so it is
+                // updated in its job; the third's does not (88 rows: 40 + 48 for the product, 48 + 40 for the transpose),
+                // so it is updated after the backward; the output layer is too small for the job.
+                var model = new Sequential(
+                    new Dense(96, 128, Activation.Relu), new Dense(128, 128, Activation.Relu), new Dense(128, 88, Activation.Relu), new Dense(88, 10, Activation.Softmax));
+                model.Compile(Loss.CategoricalCrossEntropy, Create());
+                bool previous = Optimizer.SliceAcrossWorkers;
+                Optimizer.SliceAcrossWorkers = inBackward;
+                try
+                {
+                    model.Fit(x, labels, new FitOptions { Epochs = 2, BatchSize = 64, Seed = 8 });
+                }
+                finally
+                {
+                    Optimizer.SliceAcrossWorkers = previous;
+                }
+
+                weights[inBackward ? 0 : 1] = model.Parameters.Select(p => p.Value).ToList();
+            }
+
+            for (int p = 0; p < weights[0].Count; p++)
+            {
+                Assert.True(weights[0][p].AsSpan().SequenceEqual(weights[1][p]), name + ": parameter " + p);
             }
         }
 

@@ -43,7 +43,7 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch, bool sampleMajor)
+        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch, bool sampleMajor, Optimizer? step)
         {
             bool activationBackward = !LossGivesPreActivationGradient;
             if (Inputs < NarrowInputs || (activationBackward && !ActsByValue(Activation))
@@ -58,6 +58,10 @@ namespace ScheduleDsl.Training
                 throw new ArgumentException("The input gradient buffer is smaller than inputs × batch.", nameof(inputGradient));
             }
 
+            // The update on each worker's rows right after their gradients. The job then transposes each worker's own rows
+            // of W before it updates them (so no worker reads rows another has updated); only where those rows are whole
+            // bands of the transpose, so that no cache line of Wᵀ is written by two workers.
+            Optimizer? update = step != null && (inputGradient == null || TransposeBandsAreProductRows()) ? step : null;
             fixed (float* x = input)
             fixed (float* y = Output)
             fixed (float* dz = OutputGradient)
@@ -66,14 +70,36 @@ namespace ScheduleDsl.Training
             fixed (float* db = Bias.Gradient)
             fixed (float* wt = _weightTransposed)
             {
-                var job = new BackwardJob(x, y, dz, w, dw, db, inputGradient != null ? wt : null, Outputs, Inputs, batch, activationBackward ? Activation : Activation.Linear, sampleMajor);
+                var job = new BackwardJob(x, y, dz, w, dw, db, inputGradient != null ? wt : null, Outputs, Inputs, batch, activationBackward ? Activation : Activation.Linear, sampleMajor, update, update != null ? this : null);
                 WorkerPool.Shared.Run(ref job, WorkerPool.Shared.Workers);
+            }
+
+            if (update != null)
+            {
+                update.MarkUpdated(Weight);
+                update.MarkUpdated(Bias);
             }
 
             if (inputGradient != null)
             {
                 // dX[in, batch] = Wᵀ[in, out] · dZ[out, batch]
                 Gemm.Multiply(_weightTransposed, OutputGradient.AsSpan(0, Outputs * batch), inputGradient.AsSpan(0, Inputs * batch), Inputs, Outputs, batch, accumulate: false);
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether every worker's band of the weight transpose is exactly the rows its part of the product computes (whole 16-row bands).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool TransposeBandsAreProductRows()
+        {
+            int parts = WorkerPool.Shared.Workers;
+            for (int part = 0; part < parts; part++)
+            {
+                if (WorkerPool.Share(Outputs, TransposeBand, part, parts) != Gemm.RowsOf(Outputs, part, parts))
+                {
+                    return false;
+                }
             }
 
             return true;
@@ -110,13 +136,14 @@ namespace ScheduleDsl.Training
 
         /// <summary>
         /// Backward on one worker's rows of dZ: the activation's gradient, dW = dZ·Xᵀ (packed straight from X, or from a
-        /// sample-major input, which is Xᵀ, as it lies), the bias
-        /// gradient; and one band of W's rows transposed into Wᵀ's columns for the input gradient (when
-        /// <paramref name="weightTransposed"/> is set).
+        /// sample-major input, which is Xᵀ, as it lies), the bias gradient; one band of W's rows transposed into Wᵀ's
+        /// columns for the input gradient (when <paramref name="weightTransposed"/> is set); and, given an optimizer's step
+        /// under way (<paramref name="update"/>), the update of the worker's rows of W and b while their gradients are
+        /// still in its cache, instead of in a pass of its own after the whole backward.
         /// </summary>
         private readonly unsafe struct BackwardJob(
             float* input, float* output, float* outputGradient, float* weight, float* weightGradient, float* biasGradient, float* weightTransposed,
-            int outputs, int inputs, int batch, Activation activation, bool sampleMajor) : IWorkerJob
+            int outputs, int inputs, int batch, Activation activation, bool sampleMajor, Optimizer? update, Dense? layer) : IWorkerJob
         {
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Execute(int part, int parts)
@@ -133,6 +160,24 @@ namespace ScheduleDsl.Training
 
                     Gemm.PackedRows(outputGradient, input, weightGradient, outputs, batch, inputs, accumulate: false, bTransposed: !sampleMajor, r0, r1);
                     Elementwise.RowSums(gradient, new Span<float>(biasGradient + r0, rows), batch);
+                }
+
+                if (update != null)
+                {
+                    // The step's update of this worker's rows of W and b, whose gradients are now complete: their band of
+                    // the transpose first (the same rows, as the caller checked), as it must read W before the update.
+                    if (weightTransposed != null)
+                    {
+                        Transpose.Rows(weight, weightTransposed, outputs, inputs, r0, r1);
+                    }
+
+                    if (rows > 0)
+                    {
+                        update.UpdateRange(layer!.Weight, r0 * inputs, r1 * inputs);
+                        update.UpdateRange(layer.Bias, r0, r1);
+                    }
+
+                    return;
                 }
 
                 if (weightTransposed != null)

@@ -134,14 +134,14 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false)
+        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, Optimizer? step = null)
         {
             if (sampleMajorInput && !TakesSampleMajorInput)
             {
                 throw NoSampleMajorInput();
             }
 
-            if (BackwardInOneJob(input, inputGradient, batch, sampleMajorInput))
+            if (BackwardInOneJob(input, inputGradient, batch, sampleMajorInput, step))
             {
                 return;
             }

@@ -83,9 +83,11 @@ namespace ScheduleDsl.Training
         /// <summary>
         /// From <see cref="OutputGradient"/>, accumulates the parameter gradients and writes the gradient of the input into
         /// <paramref name="inputGradient"/> (skipped when null: the first layer has no one to pass it to). The input is laid
-        /// out as it was for <see cref="Forward"/>.
+        /// out as it was for <see cref="Forward"/>. With <paramref name="step"/> (an optimizer between
+        /// <see cref="Optimizer.BeginStep"/> and <see cref="Optimizer.FinishStep"/>), a layer may apply the step's update to
+        /// its parameters as soon as their gradients are complete, marking them updated.
         /// </summary>
-        internal abstract void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false);
+        internal abstract void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, Optimizer? step = null);
 
         /// <summary>The error for a sample-major input given to a layer that does not take one.</summary>
         private protected InvalidOperationException NoSampleMajorInput() =>

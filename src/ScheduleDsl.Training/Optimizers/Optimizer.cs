@@ -17,6 +17,11 @@ namespace ScheduleDsl.Training
         private IReadOnlyList<Parameter> _bound = Array.Empty<Parameter>();
         private bool _slices;
         private bool _boundHasLarge;
+        private Dictionary<Parameter, int> _index = new Dictionary<Parameter, int>();
+        private int[] _offsets = Array.Empty<int>();
+        private bool[] _updated = Array.Empty<bool>();
+        private float _stepRate;
+        private float _stepDecay = 1f;
 
         /// <summary>
         /// A buffer at least as long as the largest parameter, for the update rules' intermediate values (as long as all
@@ -87,10 +92,15 @@ namespace ScheduleDsl.Training
 
             _bound = parameters;
             _slots = new float[parameters.Count][][];
+            _index = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
+            _offsets = new int[parameters.Count];
+            _updated = new bool[parameters.Count];
             long total = 0;
             int largest = 0;
             for (int p = 0; p < parameters.Count; p++)
             {
+                _index.TryAdd(parameters[p], p);
+                _offsets[p] = (int)Math.Min(total, int.MaxValue);
                 total += parameters[p].Length;
                 largest = Math.Max(largest, parameters[p].Length);
                 _slots[p] = new float[SlotNames.Length][];
@@ -159,28 +169,75 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Update(IReadOnlyList<Parameter> parameters, double rate, double momentum, double weightDecay)
         {
+            BeginStep(rate, momentum, weightDecay);
+            FinishStep(parameters);
+        }
+
+        /// <summary>
+        /// Starts one update of the bound parameters (its rate, momentum and decay; the iteration count). Until
+        /// <see cref="FinishStep"/>, a parameter whose gradient is complete may be updated in ranges by
+        /// <see cref="UpdateRange"/>, on any threads, and marked with <see cref="MarkUpdated"/>; returns whether this
+        /// optimizer can (the library's element-wise rules only, which give the same bits in any ranges).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal bool BeginStep(double rate, double momentum, double weightDecay)
+        {
             Iterations++;
             CurrentMomentum = momentum;
-            float lr = (float)rate;
-            float decay = weightDecay > 0 ? 1f - (float)(rate * weightDecay) : 1f;
+            _stepRate = (float)rate;
+            _stepDecay = weightDecay > 0 ? 1f - (float)(rate * weightDecay) : 1f;
+            Array.Clear(_updated);
+            return _slices && SliceAcrossWorkers;
+        }
+
+        /// <summary>
+        /// Elements <paramref name="start"/> to <paramref name="end"/> of a bound parameter's update: its decay, then its rule,
+        /// with the scratch buffer's part of those elements, so ranges that do not overlap may run at once on different threads.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal void UpdateRange(Parameter parameter, int start, int end)
+        {
+            int p = _index[parameter];
+            Span<float> value = parameter.Value.AsSpan(start, end - start);
+            if (_stepDecay != 1f)
+            {
+                Kernels.Vec.Multiply(value, _stepDecay, value);
+            }
+
+            UpdateSlice(value, parameter.Gradient.AsSpan(start, end - start), _slots[p], start, _stepRate, Scratch.AsSpan(_offsets[p] + start, end - start));
+        }
+
+        /// <summary>Records that every element of <paramref name="parameter"/> has had this step's update (<see cref="FinishStep"/> leaves it).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal void MarkUpdated(Parameter parameter) => _updated[_index[parameter]] = true;
+
+        /// <summary>Updates the parameters of the step begun by <see cref="BeginStep"/> that were not updated during it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal void FinishStep(IReadOnlyList<Parameter> parameters)
+        {
             // The trainer passes the list it bound, whose sizes are known; a small network's step then looks at no sizes.
             bool anyLarge = ReferenceEquals(parameters, _bound) ? _boundHasLarge : AnyLarge(parameters);
             if (_slices && anyLarge && SliceAcrossWorkers && Kernels.WorkerPool.Shared.Workers > 1)
             {
-                var job = new SliceJob(this, parameters, _slots, decay, lr);
+                var job = new SliceJob(this, parameters, _slots, _updated, _stepDecay, _stepRate);
                 Kernels.WorkerPool.Shared.Run(ref job, Kernels.WorkerPool.Shared.Workers);
                 return;
             }
 
             for (int p = 0; p < parameters.Count; p++)
             {
-                Parameter parameter = parameters[p];
-                if (weightDecay > 0)
+                if (_updated[p])
                 {
-                    Kernels.Vec.Multiply(parameter.Value, decay, parameter.Value);
+                    continue;
                 }
 
-                Update(parameter.Value, parameter.Gradient, _slots[p], lr);
+                Parameter parameter = parameters[p];
+                if (_stepDecay != 1f)
+                {
+                    Kernels.Vec.Multiply(parameter.Value, _stepDecay, parameter.Value);
+                }
+
+                Update(parameter.Value, parameter.Gradient, _slots[p], _stepRate);
             }
         }
 
@@ -233,14 +290,16 @@ namespace ScheduleDsl.Training
             private readonly Optimizer _optimizer;
             private readonly IReadOnlyList<Parameter> _parameters;
             private readonly float[][][] _slots;
+            private readonly bool[] _done;
             private readonly float _decay;
             private readonly float _lr;
 
-            public SliceJob(Optimizer optimizer, IReadOnlyList<Parameter> parameters, float[][][] slots, float decay, float lr)
+            public SliceJob(Optimizer optimizer, IReadOnlyList<Parameter> parameters, float[][][] slots, bool[] done, float decay, float lr)
             {
                 _optimizer = optimizer;
                 _parameters = parameters;
                 _slots = slots;
+                _done = done;
                 _decay = decay;
                 _lr = lr;
             }
@@ -254,6 +313,11 @@ namespace ScheduleDsl.Training
                 {
                     Parameter parameter = _parameters[p];
                     int length = parameter.Length;
+                    if (_done[p])
+                    {
+                        continue;
+                    }
+
                     int start, end;
                     if (length >= ParallelLength)
                     {
