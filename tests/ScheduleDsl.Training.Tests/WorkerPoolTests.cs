@@ -65,6 +65,43 @@ namespace ScheduleDsl.Training.Tests
             }
         }
 
+        private static int s_slowPartDone;
+
+        /// <summary>Part 0 (the caller's) fails at once; the other part is still running.</summary>
+        private struct CallerFailsFirstJob : IWorkerJob
+        {
+            public void Execute(int part, int parts)
+            {
+                if (part == 0)
+                {
+                    throw new InvalidOperationException("the caller's part failed");
+                }
+
+                Thread.Sleep(50);
+                Volatile.Write(ref s_slowPartDone, 1);
+            }
+        }
+
+        /// <summary>
+        /// When the caller's own part throws, Run still waits for the other workers before it rethrows: they read the job
+        /// on the caller's stack and write buffers the caller pins only until Run returns (the trainer's gather copied rows
+        /// into a test's freed buffer when a sample outside the data fell in the caller's part).
+        /// </summary>
+        [Fact]
+        public void WhenTheCallersPartFailsRunStillWaitsForTheOthers()
+        {
+            if (WorkerPool.Shared.Workers < 2)
+            {
+                return;
+            }
+
+            Volatile.Write(ref s_slowPartDone, 0);
+            var job = new CallerFailsFirstJob();
+            var error = Assert.Throws<InvalidOperationException>(() => WorkerPool.Shared.Run(ref job, 2));
+            Assert.Equal("the caller's part failed", error.Message);
+            Assert.Equal(1, Volatile.Read(ref s_slowPartDone));
+        }
+
         [Fact]
         public void AFailingPartReachesTheCallerAndThePoolGoesOn()
         {

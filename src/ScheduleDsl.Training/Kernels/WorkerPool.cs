@@ -107,7 +107,18 @@ namespace ScheduleDsl.Training.Kernels
                     }
                 }
 
-                job.Execute(0, parts);
+                // The caller's own part may throw (a sample outside the data, say); the other workers must still be waited
+                // for, as they read the job on this stack frame and write buffers the caller pinned only until it returns.
+                Exception? own = null;
+                try
+                {
+                    job.Execute(0, parts);
+                }
+                catch (Exception e)
+                {
+                    own = e;
+                }
+
                 var spinner = default(SpinWait);
                 while (Volatile.Read(ref _pending) != 0)
                 {
@@ -115,9 +126,9 @@ namespace ScheduleDsl.Training.Kernels
                 }
 
                 _job = null;
-                if (_failure != null)
+                if ((own ?? _failure) is Exception failure)
                 {
-                    ExceptionDispatchInfo.Capture(_failure).Throw();
+                    ExceptionDispatchInfo.Capture(failure).Throw();
                 }
             }
         }
