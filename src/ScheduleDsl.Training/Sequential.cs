@@ -124,12 +124,7 @@ namespace ScheduleDsl.Training
             _loss = loss;
             _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
             _optimizer.Bind(_parameters);
-            for (int i = 0; i < _layers.Length - 1; i++)
-            {
-                _layers[i].ConnectLoss(null);
-            }
-
-            _fused = _layers[_layers.Length - 1].ConnectLoss(loss);
+            _fused = _layers[_layers.Length - 1].FusesWith(loss);
         }
 
         /// <summary>Each layer's initial weights from <paramref name="seed"/> (Glorot-uniform weights and zero biases for Dense, as Keras); the shuffling generator is seeded from it too.</summary>
@@ -328,7 +323,7 @@ namespace ScheduleDsl.Training
             {
                 float[] input = i == 0 ? _input : _layers[i - 1].Output;
                 float[]? inputGradient = i == 0 ? null : _layers[i - 1].OutputGradient;
-                _layers[i].Backward(input, inputGradient, batch, i == 0 && SampleMajorInput, step);
+                _layers[i].Backward(input, inputGradient, batch, i == 0 && SampleMajorInput, i == _layers.Length - 1 && _fused, step);
             }
 
             return loss;

@@ -54,7 +54,7 @@ namespace ScheduleDsl.Benchmarks
                 int layer = l;
                 float[] layerInput = layer == 0 ? input : dense[layer - 1].Output;
                 float[]? inputGradient = layer == 0 ? null : dense[layer - 1].OutputGradient;
-                Report("backward " + dense[layer].Inputs + "→" + dense[layer].Outputs, Time(() => dense[layer].Backward(layerInput, inputGradient, batch, sampleMajorInput: layer == 0)), whole);
+                Report("backward " + dense[layer].Inputs + "→" + dense[layer].Outputs, Time(() => dense[layer].Backward(layerInput, inputGradient, batch, sampleMajorInput: layer == 0, preActivationGradient: layer == dense.Length - 1)), whole);
             }
 
             // The first layer's weight gradient dZ·Xᵀ both ways: X transposed first (as before), and Xᵀ packed straight from X.

@@ -53,7 +53,6 @@ namespace ScheduleDsl.Training.Tests
                         string name = $"{activation} backward, {outputs}×{inputs}×{batch}, fused loss {lossGivesPreActivationGradient}, input gradient {inputGradientWanted}";
                         var random = new Random(outputs * 3 + inputs + batch + (int)activation);
                         Dense layer = Layer(outputs, inputs, activation, batch, random);
-                        layer.LossGivesPreActivationGradient = lossGivesPreActivationGradient;
                         float[] input = Random(random, inputs * batch, 1);
                         float[] output = Random(random, outputs * batch, 1);
                         float[] outputGradient = Random(random, outputs * batch, 0.1f);
@@ -76,7 +75,7 @@ namespace ScheduleDsl.Training.Tests
                         Gemm.Multiply(wt, dz, dx, inputs, outputs, batch, accumulate: false);
 
                         float[]? inputGradient = inputGradientWanted ? new float[inputs * batch] : null;
-                        layer.Backward(input, inputGradient, batch);
+                        layer.Backward(input, inputGradient, batch, preActivationGradient: lossGivesPreActivationGradient);
                         Assert.True(dz.AsSpan().SequenceEqual(layer.OutputGradient.AsSpan(0, outputs * batch)), name + ": dZ");
                         Assert.True(dw.AsSpan().SequenceEqual(layer.Weight.Gradient), name + ": dW");
                         Assert.True(db.AsSpan().SequenceEqual(layer.Bias.Gradient), name + ": db");
@@ -112,7 +111,6 @@ namespace ScheduleDsl.Training.Tests
                     sampleMajor.Reserve(batch);
                     featureMajor.Weight.Value.CopyTo(sampleMajor.Weight.Value, 0);
                     featureMajor.Bias.Value.CopyTo(sampleMajor.Bias.Value, 0);
-                    featureMajor.LossGivesPreActivationGradient = sampleMajor.LossGivesPreActivationGradient = lossGivesPreActivationGradient;
                     float[] input = Random(random, inputs * batch, 1);
                     float[] samples = new float[inputs * batch];
                     Transpose.Run(input, samples, inputs, batch);
@@ -126,8 +124,8 @@ namespace ScheduleDsl.Training.Tests
                     outputGradient.CopyTo(sampleMajor.OutputGradient, 0);
                     float[]? expectedInputGradient = inputGradientWanted ? new float[inputs * batch] : null;
                     float[]? inputGradient = inputGradientWanted ? new float[inputs * batch] : null;
-                    featureMajor.Backward(input, expectedInputGradient, batch);
-                    sampleMajor.Backward(samples, inputGradient, batch, sampleMajorInput: true);
+                    featureMajor.Backward(input, expectedInputGradient, batch, preActivationGradient: lossGivesPreActivationGradient);
+                    sampleMajor.Backward(samples, inputGradient, batch, sampleMajorInput: true, preActivationGradient: lossGivesPreActivationGradient);
                     Assert.True(featureMajor.OutputGradient.AsSpan(0, outputs * batch).SequenceEqual(sampleMajor.OutputGradient.AsSpan(0, outputs * batch)), name + ": dZ");
                     Assert.True(featureMajor.Weight.Gradient.AsSpan().SequenceEqual(sampleMajor.Weight.Gradient), name + ": dW");
                     Assert.True(featureMajor.Bias.Gradient.AsSpan().SequenceEqual(sampleMajor.Bias.Gradient), name + ": db");
@@ -289,6 +287,52 @@ namespace ScheduleDsl.Training.Tests
             for (int p = 0; p < weights[0].Count; p++)
             {
                 Assert.True(weights[0][p].AsSpan().SequenceEqual(weights[1][p]), name + ": parameter " + p);
+            }
+        }
+
+        /// <summary>
+        /// Whether the loss already includes a layer's activation is the model's to say with each backward call: a sigmoid
+        /// layer that is the last of one model (fused with binary cross-entropy) and the first of another compiled after it
+        /// still trains the first model exactly as an unshared copy does.
+        /// </summary>
+        [Fact]
+        public void ALayerLastInOneModelAndInsideAnotherKeepsEachModelsLoss()
+        {
+            var random = new Random(29);
+            var x = new float[96, 8];
+            var y = new float[96, 1];
+            for (int i = 0; i < 96; i++)
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    x[i, j] = (float)random.NextDouble();
+                }
+
+                y[i, 0] = x[i, 0] > 0.5f ? 1 : 0;
+            }
+
+            var shared = new Dense(16, 1, Activation.Sigmoid);
+            var withShared = new Sequential(new Dense(8, 16, Activation.Relu), shared);
+            var alone = new Sequential(new Dense(8, 16, Activation.Relu), new Dense(16, 1, Activation.Sigmoid));
+            withShared.Compile(Loss.BinaryCrossEntropy, new Sgd(0.1));
+            alone.Compile(Loss.BinaryCrossEntropy, new Sgd(0.1));
+            var other = new Sequential(shared, new Dense(1, 3, Activation.Softmax));
+            other.Compile(Loss.CategoricalCrossEntropy, new Sgd(0.1));
+            withShared.Initialize(5);
+            alone.Initialize(5);
+            for (int p = 0; p < withShared.Parameters.Count; p++)
+            {
+                alone.Parameters[p].CopyFrom(withShared.Parameters[p].Value);
+            }
+
+            foreach (Sequential model in new[] { withShared, alone })
+            {
+                model.Fit(x, y, new FitOptions { Epochs = 3, BatchSize = 16, Seed = 6 });
+            }
+
+            for (int p = 0; p < withShared.Parameters.Count; p++)
+            {
+                Assert.True(withShared.Parameters[p].Value.AsSpan().SequenceEqual(alone.Parameters[p].Value), withShared.ParameterNames[p]);
             }
         }
 

@@ -43,9 +43,9 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch, bool sampleMajor, Optimizer? step)
+        private unsafe bool BackwardInOneJob(float[] input, float[]? inputGradient, int batch, bool sampleMajor, bool preActivationGradient, Optimizer? step)
         {
-            bool activationBackward = !LossGivesPreActivationGradient;
+            bool activationBackward = !preActivationGradient;
             if (Inputs < NarrowInputs || (activationBackward && !ActsByValue(Activation))
                 || !(sampleMajor ? Gemm.SplitsByRows(Outputs, batch, Inputs) : Gemm.SplitsByRowsTransposed(Outputs, batch, Inputs)))
             {

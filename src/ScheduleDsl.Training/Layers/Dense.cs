@@ -35,12 +35,6 @@ namespace ScheduleDsl.Training
         public Activation Activation { get; }
 
         /// <summary>
-        /// Set on the last layer when the loss is fused with its activation (softmax + cross-entropy, sigmoid + binary
-        /// cross-entropy): the loss then writes the gradient with respect to the layer's input to the activation directly.
-        /// </summary>
-        internal bool LossGivesPreActivationGradient { get; set; }
-
-        /// <summary>
         /// From <see cref="NarrowInputs"/> inputs on, the layer takes its input sample by sample (<c>[batch, inputs]</c>, the
         /// dataset's rows copied as they lie) as well as feature-major: the forward product packs B from it transposed and the
         /// weight gradient packs Xᵀ from it as it lies, so the gather needs no transpose. The packed panels hold the same
@@ -64,11 +58,7 @@ namespace ScheduleDsl.Training
         /// <inheritdoc/>
         public override string Description => "dense(" + Inputs + "→" + Outputs + ", " + Activation + ")";
 
-        internal override bool ConnectLoss(Loss? loss)
-        {
-            LossGivesPreActivationGradient = loss is Loss l && Losses.Fuses(l, Activation);
-            return LossGivesPreActivationGradient;
-        }
+        internal override bool FusesWith(Loss loss) => Losses.Fuses(loss, Activation);
 
         /// <summary>Glorot (Xavier) uniform weights in ±√(6 / (in + out)) and zero biases, as Keras initializes a Dense layer.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -134,20 +124,20 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, Optimizer? step = null)
+        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, bool preActivationGradient = false, Optimizer? step = null)
         {
             if (sampleMajorInput && !TakesSampleMajorInput)
             {
                 throw NoSampleMajorInput();
             }
 
-            if (BackwardInOneJob(input, inputGradient, batch, sampleMajorInput, step))
+            if (BackwardInOneJob(input, inputGradient, batch, sampleMajorInput, preActivationGradient, step))
             {
                 return;
             }
 
             Span<float> gradient = OutputGradient.AsSpan(0, Outputs * batch);
-            if (!LossGivesPreActivationGradient)
+            if (!preActivationGradient)
             {
                 RowSteps.ActivationBackward(Activation, Output.AsSpan(0, Outputs * batch), gradient, Outputs, batch, _scratch);
             }

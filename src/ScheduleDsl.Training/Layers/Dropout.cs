@@ -62,7 +62,7 @@ namespace ScheduleDsl.Training
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, Optimizer? step = null)
+        internal override void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, bool preActivationGradient = false, Optimizer? step = null)
         {
             if (sampleMajorInput)
             {

@@ -50,11 +50,11 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>
-        /// Tells the layer which loss follows it: <paramref name="loss"/> when it is the last layer, else null. Returns
-        /// whether the loss's gradient already includes this layer's activation (softmax with categorical cross-entropy,
-        /// sigmoid with binary cross-entropy), so the layer must not apply it again.
+        /// Whether <paramref name="loss"/>, following this layer as the last, fuses with its activation (softmax with
+        /// categorical cross-entropy, sigmoid with binary cross-entropy): the loss then writes the gradient with respect to
+        /// the activation's input, and the layer's backward must not apply the activation again.
         /// </summary>
-        internal virtual bool ConnectLoss(Loss? loss) => false;
+        internal virtual bool FusesWith(Loss loss) => false;
 
         /// <summary>Allocates the buffers for batches of up to <paramref name="batch"/> samples (once; later calls reuse them).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -83,11 +83,14 @@ namespace ScheduleDsl.Training
         /// <summary>
         /// From <see cref="OutputGradient"/>, accumulates the parameter gradients and writes the gradient of the input into
         /// <paramref name="inputGradient"/> (skipped when null: the first layer has no one to pass it to). The input is laid
-        /// out as it was for <see cref="Forward"/>. With <paramref name="step"/> (an optimizer between
+        /// out as it was for <see cref="Forward"/>. With <paramref name="preActivationGradient"/>, <see cref="OutputGradient"/>
+        /// already holds the gradient with respect to the activation's input (the last layer, its loss fused with its
+        /// activation: <see cref="FusesWith"/>). With <paramref name="step"/> (an optimizer between
         /// <see cref="Optimizer.BeginStep"/> and <see cref="Optimizer.FinishStep"/>), a layer may apply the step's update to
-        /// its parameters as soon as their gradients are complete, marking them updated.
+        /// its parameters as soon as their gradients are complete, marking them updated. The model says all three with each
+        /// call, so a layer that belongs to two models is never left with the other model's answers.
         /// </summary>
-        internal abstract void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, Optimizer? step = null);
+        internal abstract void Backward(float[] input, float[]? inputGradient, int batch, bool sampleMajorInput = false, bool preActivationGradient = false, Optimizer? step = null);
 
         /// <summary>The error for a sample-major input given to a layer that does not take one.</summary>
         private protected InvalidOperationException NoSampleMajorInput() =>
