@@ -10,16 +10,13 @@ namespace ScheduleDsl.Training
     /// </summary>
     public sealed class Rng
     {
-        private ulong _s0, _s1, _s2, _s3;
+        private Words _words;
 
         /// <summary>A xoshiro256** generator seeded from <paramref name="seed"/> through SplitMix64.</summary>
         public Rng(ulong seed)
         {
             ulong x = seed;
-            _s0 = SplitMix(ref x);
-            _s1 = SplitMix(ref x);
-            _s2 = SplitMix(ref x);
-            _s3 = SplitMix(ref x);
+            _words = new Words(SplitMix(ref x), SplitMix(ref x), SplitMix(ref x), SplitMix(ref x));
         }
 
         private Rng()
@@ -27,7 +24,7 @@ namespace ScheduleDsl.Training
         }
 
         /// <summary>The state, to save.</summary>
-        public ulong[] State => new[] { _s0, _s1, _s2, _s3 };
+        public ulong[] State => new[] { _words.S0, _words.S1, _words.S2, _words.S3 };
 
         /// <summary>A generator continuing from a saved <see cref="State"/>.</summary>
         public static Rng FromState(ulong[] state)
@@ -37,18 +34,12 @@ namespace ScheduleDsl.Training
                 throw new ArgumentException("An Rng state is four numbers, not all zero.", nameof(state));
             }
 
-            return new Rng { _s0 = state[0], _s1 = state[1], _s2 = state[2], _s3 = state[3] };
+            return new Rng { _words = new Words(state[0], state[1], state[2], state[3]) };
         }
 
         /// <summary>64 random bits.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ulong NextUInt64()
-        {
-            var state = new Words(_s0, _s1, _s2, _s3);
-            ulong result = state.Next();
-            (_s0, _s1, _s2, _s3) = (state.S0, state.S1, state.S2, state.S3);
-            return result;
-        }
+        public ulong NextUInt64() => _words.Next();
 
         /// <summary>A double in [0, 1) with 53 random bits.</summary>
         public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -66,10 +57,7 @@ namespace ScheduleDsl.Training
                 throw new ArgumentOutOfRangeException(nameof(bound), bound, "The bound must be positive.");
             }
 
-            var state = new Words(_s0, _s1, _s2, _s3);
-            int result = state.NextInt((uint)bound);
-            (_s0, _s1, _s2, _s3) = (state.S0, state.S1, state.S2, state.S3);
-            return result;
+            return _words.NextInt((uint)bound);
         }
 
         /// <summary>
@@ -80,7 +68,7 @@ namespace ScheduleDsl.Training
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Shuffle(Span<int> items)
         {
-            var state = new Words(_s0, _s1, _s2, _s3);
+            Words state = _words;
             ref int first = ref MemoryMarshal.GetReference(items);
             for (int i = items.Length - 1; i > 0; i--)
             {
@@ -90,7 +78,7 @@ namespace ScheduleDsl.Training
                 (a, b) = (b, a);
             }
 
-            (_s0, _s1, _s2, _s3) = (state.S0, state.S1, state.S2, state.S3);
+            _words = state;
         }
 
         /// <summary>The generator's four words, as a value the JIT keeps in registers when it is a local.</summary>

@@ -190,17 +190,7 @@ namespace ScheduleDsl.Training.Tests
         [Fact]
         public void ALayerFirstInOneModelAndInsideAnotherTakesEachInputAsItComes()
         {
-            var random = new Random(17);
-            var x = new float[200, 40];
-            var labels = new int[200];
-            for (int i = 0; i < 200; i++)
-            {
-                labels[i] = random.Next(10);
-                for (int j = 0; j < 40; j++)
-                {
-                    x[i, j] = (float)random.NextDouble();
-                }
-            }
+            (float[,] x, int[] labels) = Samples(200, 40, seed: 17);
 
             var shared = new Dense(64, 32, Activation.Relu);
             var first = new Sequential(shared, new Dense(32, 10, Activation.Softmax));
@@ -237,17 +227,7 @@ namespace ScheduleDsl.Training.Tests
         [MemberData(nameof(Optimizers))]
         public void TheUpdateInTheBackwardJobGivesTheBitsOfOnePassAfterIt(string name)
         {
-            var random = new Random(23);
-            var x = new float[256, 96];
-            var labels = new int[256];
-            for (int i = 0; i < 256; i++)
-            {
-                labels[i] = random.Next(10);
-                for (int j = 0; j < 96; j++)
-                {
-                    x[i, j] = (float)random.NextDouble();
-                }
-            }
+            (float[,] x, int[] labels) = Samples(256, 96, seed: 23);
 
             Optimizer Create() => name switch
             {
@@ -343,6 +323,24 @@ namespace ScheduleDsl.Training.Tests
             Dense layer = Layer(256, 784, Activation.Relu, 128, random);
             Assert.Throws<ArgumentException>(() => layer.Forward(new float[784 * 128 - 1], 128, training: true, new Rng(1)));
             Assert.Throws<ArgumentException>(() => layer.Backward(new float[784 * 128 - 1], null, 128));
+        }
+
+        /// <summary><paramref name="count"/> samples of random features in [0, 1) with random labels of ten classes.</summary>
+        private static (float[,] X, int[] Labels) Samples(int count, int features, int seed)
+        {
+            var random = new Random(seed);
+            var x = new float[count, features];
+            var labels = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                labels[i] = random.Next(10);
+                for (int j = 0; j < features; j++)
+                {
+                    x[i, j] = (float)random.NextDouble();
+                }
+            }
+
+            return (x, labels);
         }
 
         private static Dense Layer(int outputs, int inputs, Activation activation, int batch, Random random)

@@ -6,8 +6,9 @@ namespace ScheduleDsl.Training.Kernels
 {
     /// <summary>
     /// The product for large matrices: each depth block of B is first copied into panels of 2·W columns laid out one
-    /// depth row after another, so the register tile (6×(2·W), or 8×32 with 512-bit vectors) reads B as one sequential stream (a strided walk down B's
-    /// rows is what held the unpacked tiles to about half of the machine's peak on 128- to 784-wide products). Workers
+    /// depth row after another, so the register tile (6×(2·W), or 8×32 with 512-bit vectors) reads B as one sequential
+    /// stream (a strided walk down B's rows is what held the unpacked tiles to about half of the machine's peak on 128- to
+    /// 784-wide products). Workers
     /// split the columns, so each packs only the panels it uses; columns past the last full panel are computed by
     /// <see cref="GemmTiles"/> from B itself. Every element of C is one chain of fused multiply-adds over the depth, in
     /// order, whichever tile runs (<see cref="PackedTiles"/>), so the tile chosen at start-up never changes a result.

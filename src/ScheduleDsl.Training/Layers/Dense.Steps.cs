@@ -8,10 +8,10 @@ namespace ScheduleDsl.Training
     /// A large dense layer's steps in as few hand-offs to the worker pool as the data allow. When its product splits by
     /// rows, each worker runs the row-wise steps on the rows its own part of the product writes, in one job: forward, the
     /// bias fill, the product and the activation; backward, the activation's gradient, the weight gradient, the bias
-    /// gradient and the weight transpose, then the input gradient (which needs every row of both) as a second job. Run
-    /// step by step, each was a job of its own with the other core waiting at its end: six hand-offs forward and eight
-    /// backward for the two wide layers of a 784→256→256→10 step instead of two and three. Each worker calls the one-thread code of every step on
-    /// its rows, so the results are the same bits as step by step.
+    /// gradient, the weight transpose and the optimizer's update of those rows, then the input gradient (which needs every
+    /// row of both) as a second job. Run step by step, each was a job of its own with the other core waiting at its end:
+    /// six hand-offs forward and eight backward for the two wide layers of a 784→256→256→10 step instead of two and three.
+    /// Each worker calls the one-thread code of every step on its rows, so the results are the same bits as step by step.
     /// </summary>
     public sealed partial class Dense
     {
@@ -162,24 +162,6 @@ namespace ScheduleDsl.Training
                     Elementwise.RowSums(gradient, new Span<float>(biasGradient + r0, rows), batch);
                 }
 
-                if (update != null)
-                {
-                    // The step's update of this worker's rows of W and b, whose gradients are now complete: their band of
-                    // the transpose first (the same rows, as the caller checked), as it must read W before the update.
-                    if (weightTransposed != null)
-                    {
-                        Transpose.Rows(weight, weightTransposed, outputs, inputs, r0, r1);
-                    }
-
-                    if (rows > 0)
-                    {
-                        update.UpdateRange(layer!.Weight, r0 * inputs, r1 * inputs);
-                        update.UpdateRange(layer.Bias, r0, r1);
-                    }
-
-                    return;
-                }
-
                 if (weightTransposed != null)
                 {
                     // On bands of whole 16-row blocks, not the product's 6- or 8-row parts: W's rows become Wᵀ's columns, and a
@@ -187,6 +169,14 @@ namespace ScheduleDsl.Training
                     // other core (perf: the transposes 2.3% of a wide run's samples before this job, 5.6% on its rows).
                     (int t0, int t1) = WorkerPool.Share(outputs, TransposeBand, part, parts);
                     Transpose.Rows(weight, weightTransposed, outputs, inputs, t0, t1);
+                }
+
+                if (update != null && rows > 0)
+                {
+                    // The step's update of this worker's rows of W and b, whose gradients are now complete. Its band of the
+                    // transpose, which had to read W first, is these same rows (the caller checked), so no other worker reads them.
+                    update.UpdateRange(layer!.Weight, r0 * inputs, r1 * inputs);
+                    update.UpdateRange(layer.Bias, r0, r1);
                 }
             }
         }
